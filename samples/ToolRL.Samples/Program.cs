@@ -1,0 +1,1 @@
+Console.WriteLine("ToolRL samples: not wired yet.");

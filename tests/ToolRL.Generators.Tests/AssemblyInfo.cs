@@ -1,0 +1,1 @@
+namespace ToolRL.Generators.Tests;

@@ -1,0 +1,1 @@
+namespace ToolRL.Samples.Tests;
