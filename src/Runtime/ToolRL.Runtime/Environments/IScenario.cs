@@ -21,6 +21,12 @@ public interface IScenario<TTools> where TTools : class
     /// <summary>One OpenAI function schema per tool, in declaration order.</summary>
     IReadOnlyList<ToolDefinition> Tools { get; }
 
+    /// <summary>The tools' typed signatures, parallel to <see cref="Tools"/>.</summary>
+    IReadOnlyList<ToolSignature> Signatures { get; }
+
+    /// <summary>The facts of a facts-only scenario (attributes and facts files); empty otherwise.</summary>
+    IReadOnlyList<ToolFact> Facts { get; }
+
     /// <summary>A Markdown page documenting the scenario's tools.</summary>
     string Markdown { get; }
 
