@@ -9,7 +9,7 @@ using FactAttribute = Xunit.FactAttribute;
 /// <summary>Each malformed text: its parse, each call's outcome and feedback, and the step reward.</summary>
 public sealed class MalformedTurnTests
 {
-    private static readonly Lazy<Environments.ToolEnvironment<ITestTools>> Environment = new(() => TestEnvironments.Create());
+    private static readonly Lazy<ToolRL.Environments.ToolEnvironment<ITestTools>> Environment = new(() => TestEnvironments.Create());
 
     [Fact]
     public void The_table_has_at_least_thirty_malformed_texts()
