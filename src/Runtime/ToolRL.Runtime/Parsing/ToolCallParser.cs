@@ -59,7 +59,7 @@ public static class ToolCallParser
         if (first < 0)
             return new ParsedTurn(TrimToString(span), reasoning, NoCalls, hasMarkup);
 
-        List<ToolCall>? calls = null;
+        List<ToolCall>? calls = null; // allocated only when a block parses
         var open = first;
         while (open >= 0)
         {
