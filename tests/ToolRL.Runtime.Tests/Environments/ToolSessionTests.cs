@@ -5,8 +5,6 @@ using ToolRL.Tools;
 
 namespace ToolRL.Runtime.Tests.Environments;
 
-using FactAttribute = Xunit.FactAttribute;
-
 public sealed class ToolSessionTests
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);

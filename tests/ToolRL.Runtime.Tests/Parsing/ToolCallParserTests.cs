@@ -3,8 +3,6 @@ using ToolRL.Tools;
 
 namespace ToolRL.Runtime.Tests.Parsing;
 
-using FactAttribute = Xunit.FactAttribute;
-
 public sealed class ToolCallParserTests
 {
     [Fact]
