@@ -27,13 +27,24 @@ public class AssistantTurnBenchmarks
     [Params("Bounded", "Inline")]
     public string Mode { get; set; } = "Bounded";
 
+    /// <summary><c>Generated</c>: the source generator's dispatcher; <c>HandWritten</c>: <see cref="TrivialScenario"/>.</summary>
+    [Params("Generated", "HandWritten")]
+    public string Dispatcher { get; set; } = "Generated";
+
     [GlobalSetup]
     public void Setup()
     {
         var options = Mode == "Inline" ? new ToolEnvironmentOptions { CallTimeout = Timeout.InfiniteTimeSpan } : ToolEnvironmentOptions.Default;
-        var environment = new ToolEnvironment<ITrivialTools>(new TrivialScenario(), options: options);
+        IToolEnvironment environment = Dispatcher == "Generated"
+            ? new ToolEnvironment<IBenchCapitals>(BenchCapitalsScenario.Instance, () => new BenchCapitals(), options)
+            : new ToolEnvironment<ITrivialTools>(new TrivialScenario(), options: options);
         _session = environment.OpenSession();
         _episode = new Episode(environment.Tasks[0], _session, new EpisodeOptions { MaxTurns = int.MaxValue });
+
+        // Measure the intended path only: the call must succeed with "Paris" and leave the task unsolved.
+        var probe = _episode.StepAsync(FourCallText).AsTask().GetAwaiter().GetResult();
+        if (probe.Calls.Count != 4 || probe.Calls.Any(c => c.Result.Text != "Paris" || !c.Result.IsOk) || probe.Solved != 0)
+            throw new InvalidOperationException($"Unexpected probe turn: {string.Join(" | ", probe.Calls.Select(c => c.Result.Text))}");
     }
 
     [GlobalCleanup]
