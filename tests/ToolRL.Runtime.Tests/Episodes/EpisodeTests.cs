@@ -105,6 +105,19 @@ public sealed class EpisodeTests
         Assert.Equal(1.0 / 3, episode.Metrics.SolveP, 12);
     }
 
+    [Theory]
+    [InlineData(false, 1.0)] // the reference: error text that echoes the gold answer solves
+    [InlineData(true, 0.0)]
+    public async Task Error_feedback_echoing_the_gold_answer_solves_only_in_reference_mode(bool solveOnlyOnSuccess, double reward)
+    {
+        var env = TestEnvironments.Create();
+        using var session = env.OpenSession();
+        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveOnlyOnSuccess = solveOnlyOnSuccess });
+        var outcome = await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>");
+        Assert.Equal("an error occured when call get_capital: unexpected argument 'Paris'", outcome.Calls[0].Result.Text);
+        Assert.Equal(reward, outcome.Reward, 12);
+    }
+
     [Fact]
     public void Invalid_turn_limit_is_rejected()
     {

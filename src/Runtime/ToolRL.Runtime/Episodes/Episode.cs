@@ -12,8 +12,8 @@ namespace ToolRL.Episodes;
 /// arrive parsed (or as Hermes text), feedback leaves as <see cref="StepOutcome"/>.
 /// </summary>
 /// <remarks>
-/// Solving: for each call in order, its output (any outcome; error text rarely contains a gold answer)
-/// is checked against the unsolved answers listed under the call's tool name; the first that
+/// Solving: for each call in order, its output (any outcome, as in the reference, unless
+/// <see cref="EpisodeOptions.SolveOnlyOnSuccess"/>) is checked against the unsolved answers listed under the call's tool name; the first that
 /// <see cref="AnswerVerifier.Verify"/> accepts is removed — at most one per call. A turn with calls is scored
 /// with <see cref="StepReward.ForToolCalls"/>; a turn without parsed calls with <see cref="StepReward.ForAnswer"/>
 /// (using the unsolved count before it) and ends the episode. The episode also ends after
@@ -89,7 +89,7 @@ public sealed class Episode
         {
             var result = await _session.ExecuteAsync(calls[i], cancellationToken).ConfigureAwait(false);
             CallsMade++;
-            var solvedOne = Unsolved.TrySolve(calls[i].Name, result.Text);
+            var solvedOne = (result.IsOk || !_options.SolveOnlyOnSuccess) && Unsolved.TrySolve(calls[i].Name, result.Text);
             if (solvedOne)
                 solved++;
             executed[i] = new ExecutedCall(calls[i], result, solvedOne);
