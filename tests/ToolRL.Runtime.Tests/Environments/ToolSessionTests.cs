@@ -5,6 +5,7 @@ using ToolRL.Tools;
 
 namespace ToolRL.Runtime.Tests.Environments;
 
+[Collection(TimingCollection.Name)]
 public sealed class ToolSessionTests
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);

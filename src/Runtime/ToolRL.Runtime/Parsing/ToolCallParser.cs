@@ -61,7 +61,9 @@ public static class ToolCallParser
         if (first < 0)
             return new ParsedTurn(TrimToString(span), reasoning, NoCalls, hasMarkup);
 
-        List<ToolCall>? calls = null; // allocated only when a block parses
+        // The common single call ends up in a one-element array; a list is made only for a second call.
+        ToolCall? single = null;
+        List<ToolCall>? several = null;
         var open = first;
         while (open >= 0)
         {
@@ -70,15 +72,21 @@ public static class ToolCallParser
             if (closeRel < 0)
                 break; // unclosed final block: dropped
             if (TryParseBlock(span.Slice(inner, closeRel), out var call))
-                (calls ??= new List<ToolCall>(1)).Add(call);
+            {
+                if (single is null)
+                    single = call;
+                else
+                    (several ??= [single]).Add(call);
+            }
             var next = inner + closeRel + ToolCallClose.Length;
             var openRel = span[next..].IndexOf(ToolCallOpen, StringComparison.Ordinal);
             open = openRel < 0 ? -1 : next + openRel;
         }
 
-        return calls is null
-            ? new ParsedTurn(TrimToString(span), reasoning, NoCalls, hasMarkup)
-            : new ParsedTurn(TrimToString(span[..first]), reasoning, calls, hasMarkup);
+        if (single is null)
+            return new ParsedTurn(TrimToString(span), reasoning, NoCalls, hasMarkup);
+        IReadOnlyList<ToolCall> calls = several is null ? [single] : several;
+        return new ParsedTurn(TrimToString(span[..first]), reasoning, calls, hasMarkup);
     }
 
     /// <summary>
