@@ -12,6 +12,8 @@ namespace ToolRL.Benchmarks.Turns;
 /// The <c>…InAsyncLoop</c> methods take <see cref="TurnsPerLoop"/> turns in one async loop, as a rollout
 /// worker does, so the thread-pool hop of the bounded mode is measured as a rollout sees it (the harness
 /// otherwise blocks its own thread on each turn and pays two cross-thread wake-ups per turn).
+/// Run: <c>dotnet run -c Release --project bench/ToolRL.Benchmarks -- --filter '*AssistantTurn*' --job short --inProcess</c>
+/// (in-process: the out-of-process toolchain rebuilds the Trainer and can exceed its 2-minute build timeout on 2 cores).
 /// </summary>
 [MemoryDiagnoser]
 public class AssistantTurnBenchmarks
