@@ -26,5 +26,7 @@ public sealed class TemplateJsonTests
         var e = Assert.Throws<ArgumentException>(() => TemplateJson.Render("{\"city\": ", "the arguments of the call to 'get_weather'"));
         Assert.Contains("get_weather", e.Message);
         Assert.Contains("not valid JSON", e.Message);
+        var surrogate = Assert.Throws<ArgumentException>(() => TemplateJson.Render("{\"s\": \"\\ud800\"}", "the arguments of the call to 'f'"));
+        Assert.Contains("not valid Unicode", surrogate.Message);
     }
 }

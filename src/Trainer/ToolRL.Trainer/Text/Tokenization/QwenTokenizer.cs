@@ -6,7 +6,7 @@ namespace ToolRL.Trainer.Text.Tokenization;
 /// <summary>
 /// A Qwen2/2.5/3 tokenizer loaded from an HF <c>tokenizer.json</c>: added tokens are cut out first, the text
 /// between them is NFC-normalized, split by Qwen's pre-tokenizer and encoded by Microsoft.ML.Tokenizers'
-/// byte-level BPE. Ids equal HF's <c>tokenizer.encode(text, add_special_tokens=False)</c>. Thread-safe.
+/// byte-level BPE. Ids equal HF's <c>tokenizer.encode(text, add_special_tokens=False)</c>.
 /// </summary>
 public sealed class QwenTokenizer
 {
