@@ -27,7 +27,7 @@ public static class SamplesCommandLine
           --markdown        Print each scenario's generated Markdown page instead of the tool list.
           -h, --help        Show this help.
 
-        Exit codes: 0 success, 2 bad arguments.
+        Exit codes: 0 success, 1 a scenario failed to load, 2 bad arguments.
         """;
 
     /// <summary>Parses <paramref name="args"/>, runs the command and returns the process exit code.</summary>

@@ -26,6 +26,16 @@ public static class DescribeCommand
 
         for (var i = 0; i < selected.Count; i++)
         {
+            // Tasks load lazily by running their golden calls; a broken task must be named, not crash the tool.
+            try
+            {
+                _ = selected[i].Environment.Tasks;
+            }
+            catch (InvalidOperationException e)
+            {
+                error.WriteLine($"error: scenario '{selected[i].Name}' failed to load: {e.Message}");
+                return ExitCodes.Failed;
+            }
             if (i > 0)
                 output.WriteLine();
             if (options.Markdown)

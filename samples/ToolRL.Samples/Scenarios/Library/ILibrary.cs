@@ -1,12 +1,15 @@
 namespace ToolRL.Samples.Scenarios.Library;
 
 /// <summary>
-/// The catalog of the Larkspur Public Library, whose books and authors are fictional: titles, authors,
-/// publication years, shelf marks, and the authors' birth years, hometowns and mentors. Built from facts
-/// only: the generator writes the implementation from the attributes below and library-facts.json, and
-/// answers "no such record" for anything else. Each relation is one-to-one, so a wrong look-up never
-/// returns the right answer by accident.
+/// The catalog of the Larkspur Public Library: books with their authors, publication years and shelf marks,
+/// and the authors' birth years, hometowns and mentors.
 /// </summary>
+/// <remarks>
+/// The books and authors are fictional, so only the tools know the answers. Built from facts only: the
+/// generator writes the implementation from the <see cref="ToolFactAttribute"/>s below and library-facts.json,
+/// answering "no such record" for anything else. Every relation is one-to-one, so a wrong look-up never
+/// returns the right answer by accident.
+/// </remarks>
 [Scenario("library")]
 [FactsFile("library-facts.json")]
 [ToolFact(nameof(ILibrary.GetPublicationYear), 1987, "The Glass Orchard")]
