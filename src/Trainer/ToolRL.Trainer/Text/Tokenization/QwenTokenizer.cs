@@ -65,6 +65,9 @@ public sealed class QwenTokenizer
     public static QwenTokenizer FromFiles(string tokenizerJsonPath, string? tokenizerConfigPath = null, string? generationConfigPath = null) =>
         new(TokenizerJsonFile.Read(tokenizerJsonPath), TokenizerConfigFile.Read(tokenizerConfigPath, generationConfigPath));
 
+    /// <summary>Builds the tokenizer from an already-read tokenizer.json (saves a second parse of a large file).</summary>
+    internal static QwenTokenizer Create(TokenizerJsonFile file, TokenizerConfigFile config) => new(file, config);
+
     /// <summary>One more than the largest token id (vocabulary plus added tokens); the model's embedding may be larger.</summary>
     public int VocabularySize { get; }
 
