@@ -78,6 +78,8 @@ public sealed class ChatTemplateTests
         var args = Assert.Throws<ArgumentException>(() => template.Render([ChatMessage.User("q"), ChatMessage.Assistant(null, [new ToolCall("get_weather", "{city: Paris}")])]));
         Assert.Contains("get_weather", args.Message);
         Assert.Throws<ArgumentException>(() => template.RenderCompletion([ChatMessage.User("q")], ChatMessage.User("not an assistant turn")));
+        var misplaced = Assert.Throws<ArgumentException>(() => template.Render([new ChatMessage(ChatRoles.User, "q", [new ToolCall("f", "{}")])]));
+        Assert.Contains("only assistant messages", misplaced.Message);
     }
 
     [Fact]
