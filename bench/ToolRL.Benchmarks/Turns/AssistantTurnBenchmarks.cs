@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using ToolRL.Environments;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
+using ToolRL.Samples.Scenarios.Travel;
 
 namespace ToolRL.Benchmarks.Turns;
 
@@ -29,19 +30,29 @@ public class AssistantTurnBenchmarks
     [Params("Bounded", "Inline")]
     public string Mode { get; set; } = "Bounded";
 
-    /// <summary><c>Generated</c>: the source generator's dispatcher; <c>HandWritten</c>: <see cref="TrivialScenario"/>.</summary>
-    [Params("Generated", "HandWritten")]
-    public string Dispatcher { get; set; } = "Generated";
+    /// <summary>
+    /// <c>Sample</c>: the generated travel sample's <c>get_capital</c> (a dictionary lookup) on the task
+    /// "capital of Kenya"; <c>Generated</c>: the generator's dispatcher for the benchmark's own one-tool scenario;
+    /// <c>HandWritten</c>: <see cref="TrivialScenario"/>. The France call never solves the task, so state is stable.
+    /// </summary>
+    [Params("Sample", "Generated", "HandWritten")]
+    public string Dispatcher { get; set; } = "Sample";
 
     [GlobalSetup]
     public void Setup()
     {
         var options = Mode == "Inline" ? new ToolEnvironmentOptions { CallTimeout = Timeout.InfiniteTimeSpan } : ToolEnvironmentOptions.Default;
-        IToolEnvironment environment = Dispatcher == "Generated"
-            ? new ToolEnvironment<IBenchCapitals>(BenchCapitalsScenario.Instance, () => new BenchCapitals(), options)
-            : new ToolEnvironment<ITrivialTools>(new TrivialScenario(), options: options);
+        IToolEnvironment environment = Dispatcher switch
+        {
+            "Sample" => new ToolEnvironment<ITravel>(TravelScenario.Instance, () => new TravelWorld(), options),
+            "Generated" => new ToolEnvironment<IBenchCapitals>(BenchCapitalsScenario.Instance, () => new BenchCapitals(), options),
+            _ => new ToolEnvironment<ITrivialTools>(new TrivialScenario(), options: options),
+        };
+        var task = Dispatcher == "Sample"
+            ? environment.Tasks.Single(t => t.Id == "travel/TravelTasks.CapitalOfKenya")
+            : environment.Tasks[0];
         _session = environment.OpenSession();
-        _episode = new Episode(environment.Tasks[0], _session, new EpisodeOptions { MaxTurns = int.MaxValue });
+        _episode = new Episode(task, _session, new EpisodeOptions { MaxTurns = int.MaxValue });
 
         // Measure the intended path only: the call must succeed with "Paris" and leave the task unsolved.
         var probe = _episode.StepAsync(FourCallText).AsTask().GetAwaiter().GetResult();
