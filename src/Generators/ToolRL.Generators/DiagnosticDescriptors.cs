@@ -133,6 +133,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FactsFileInvalid = new(
         "TRL034", "Facts file is invalid",
-        "Facts file '{0}' is invalid: {1}. Expected { \"ToolMethodName\": [ { \"args\": { \"param\": value }, \"result\": value } ] }.",
+        "Facts file '{0}' is invalid: {1}. Expected {{ \"ToolMethodName\": [ {{ \"args\": {{ \"param\": value }}, \"result\": value }} ] }}.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }
