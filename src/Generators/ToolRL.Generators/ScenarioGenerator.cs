@@ -25,19 +25,22 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
         var scenarios = context.SyntaxProvider.ForAttributeWithMetadataName(
             ScenarioParser.ScenarioAttribute,
             static (node, _) => node is InterfaceDeclarationSyntax,
-            ScenarioParser.Parse);
+            ScenarioParser.Parse)
+            .WithTrackingName(TrackingNames.Scenarios);
 
         var tasks = context.SyntaxProvider.ForAttributeWithMetadataName(
             TaskParser.TaskAttribute,
             static (node, _) => node is MethodDeclarationSyntax,
-            TaskParser.Parse);
+            TaskParser.Parse)
+            .WithTrackingName(TrackingNames.Tasks);
 
         var taskModels = tasks
             .Select(static (result, _) => result.Task)
             .Where(static task => task is not null)
             .Select(static (task, _) => task!)
             .Collect()
-            .Select(static (all, _) => all.ToEquatableArray());
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(TrackingNames.TaskModels);
 
         var jsonFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
@@ -91,6 +94,14 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
             builder.Append(char.IsLetterOrDigit(c) || c is '.' or '_' ? c : '_');
         return builder.Append(".g.cs").ToString();
     }
+}
+
+/// <summary>Names of pipeline steps, so tests can check that unchanged inputs are served from the cache.</summary>
+internal static class TrackingNames
+{
+    public const string Scenarios = nameof(Scenarios);
+    public const string Tasks = nameof(Tasks);
+    public const string TaskModels = nameof(TaskModels);
 }
 
 /// <summary>An AdditionalFiles item that may hold facts: file name and text.</summary>

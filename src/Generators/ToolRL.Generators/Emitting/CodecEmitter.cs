@@ -251,7 +251,7 @@ internal sealed class CodecEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            var initial = property.DefaultLiteral ?? (property.Type.IsNullable ? "null" : "default!");
+            var initial = property.DefaultLiteral ?? (property.Type.IsNullable ? "null" : property.Type.IsValueType ? "default" : "default!");
             w.Line($"{property.Type.DeclaredName} p{i} = {initial};");
             if (NeedsPresenceFlag(property))
                 w.Line($"var has{i} = false;");
