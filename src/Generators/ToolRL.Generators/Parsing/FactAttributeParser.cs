@@ -5,7 +5,7 @@ using ToolRL.Generators.Model;
 
 namespace ToolRL.Generators.Parsing;
 
-/// <summary>Checks one <c>[Fact(tool, result, args...)]</c> against the scenario's tools.</summary>
+/// <summary>Checks one <c>[ToolFact(tool, result, args...)]</c> against the scenario's tools.</summary>
 internal static class FactAttributeParser
 {
     public static FactModel? Parse(AttributeData attribute, string scenarioName, IReadOnlyList<ToolModel> tools, List<DiagnosticInfo> diagnostics)

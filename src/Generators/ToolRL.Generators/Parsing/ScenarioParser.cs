@@ -12,7 +12,7 @@ internal static class ScenarioParser
 {
     public const string ScenarioAttribute = "ToolRL.ScenarioAttribute";
     public const string ToolAttribute = "ToolRL.ToolAttribute";
-    public const string FactAttribute = "ToolRL.FactAttribute";
+    public const string FactAttribute = "ToolRL.ToolFactAttribute";
     public const string FactsFileAttribute = "ToolRL.FactsFileAttribute";
 
     public static ScenarioParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
