@@ -24,26 +24,26 @@ public class FactDiagnosticTests
     [Fact]
     public void TRL030_fact_for_an_unknown_tool()
     {
-        var source = Scenario(Tools, "[Fact(\"GetCaptial\", \"Tokyo\", \"Japan\")]");
+        var source = Scenario(Tools, "[ToolFact(\"GetCaptial\", \"Tokyo\", \"Japan\")]");
         Single(source, "TRL030", DiagnosticSeverity.Error, "GetCaptial", "A fact names 'GetCaptial'", "tools: GetCapital, GetArea, GetFounding");
     }
 
     [Theory]
-    [InlineData("[Fact(\"GetCapital\", \"Tokyo\")]", "gives 0 argument(s), but the tool takes 1")]
-    [InlineData("[Fact(\"GetCapital\", \"Tokyo\", \"Japan\", \"extra\")]", "gives 2 argument(s), but the tool takes 1")]
-    [InlineData("[Fact(\"GetArea\", 5L, \"Japan\", true, 3)]", "gives 3 argument(s), but the tool takes 1 to 2")]
+    [InlineData("[ToolFact(\"GetCapital\", \"Tokyo\")]", "gives 0 argument(s), but the tool takes 1")]
+    [InlineData("[ToolFact(\"GetCapital\", \"Tokyo\", \"Japan\", \"extra\")]", "gives 2 argument(s), but the tool takes 1")]
+    [InlineData("[ToolFact(\"GetArea\", 5L, \"Japan\", true, 3)]", "gives 3 argument(s), but the tool takes 1 to 2")]
     public void TRL031_fact_argument_count_mismatch(string attribute, string message)
     {
         Single(Scenario(Tools, attribute), "TRL031", DiagnosticSeverity.Error, "Fact(", message);
     }
 
     [Theory]
-    [InlineData("[Fact(\"GetCapital\", \"Tokyo\", 5)]", "country = 5", "'string'")]
-    [InlineData("[Fact(\"GetCapital\", 5, \"Japan\")]", "the result = 5", "'string'")]
-    [InlineData("[Fact(\"GetArea\", \"big\", \"Japan\")]", "the result = \"big\"", "'long'")]
-    [InlineData("[Fact(\"GetArea\", 5, \"Japan\", \"yes\")]", "includeWater = \"yes\"", "'bool'")]
-    [InlineData("[Fact(\"GetFounding\", \"1821-13-40\", \"Peru\")]", "the result = \"1821-13-40\"", "yyyy-MM-dd")]
-    [InlineData("[Fact(\"GetCapital\", null, \"Japan\")]", "the result = null", "null is only allowed for nullable types")]
+    [InlineData("[ToolFact(\"GetCapital\", \"Tokyo\", 5)]", "country = 5", "'string'")]
+    [InlineData("[ToolFact(\"GetCapital\", 5, \"Japan\")]", "the result = 5", "'string'")]
+    [InlineData("[ToolFact(\"GetArea\", \"big\", \"Japan\")]", "the result = \"big\"", "'long'")]
+    [InlineData("[ToolFact(\"GetArea\", 5, \"Japan\", \"yes\")]", "includeWater = \"yes\"", "'bool'")]
+    [InlineData("[ToolFact(\"GetFounding\", \"1821-13-40\", \"Peru\")]", "the result = \"1821-13-40\"", "yyyy-MM-dd")]
+    [InlineData("[ToolFact(\"GetCapital\", null, \"Japan\")]", "the result = null", "null is only allowed for nullable types")]
     public void TRL032_fact_value_type_mismatch(string attribute, string value, string expected)
     {
         Single(Scenario(Tools, attribute), "TRL032", DiagnosticSeverity.Error, "Fact(", $"A fact for", value, expected);

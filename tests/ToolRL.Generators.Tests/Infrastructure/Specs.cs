@@ -168,10 +168,10 @@ public static class Specs
 
         /// <summary>Facts about countries.</summary>
         [Scenario("geo")]
-        [Fact("GetCapital", "Rome", "Italy")]
-        [Fact("GetCapital", "Tokyo", "Japan")]
-        [Fact("GetContinent", Continent.Asia, "Japan")]
-        [Fact("GetIndependenceDay", "1821-07-28", "Peru")]
+        [ToolFact("GetCapital", "Rome", "Italy")]
+        [ToolFact("GetCapital", "Tokyo", "Japan")]
+        [ToolFact("GetContinent", Continent.Asia, "Japan")]
+        [ToolFact("GetIndependenceDay", "1821-07-28", "Peru")]
         [FactsFile("areas.json")]
         public interface IGeo
         {
