@@ -77,6 +77,11 @@ internal static class DiagnosticDescriptors
         "Scenario interface '{0}' cannot be generated: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor DuplicateScenarioName = new(
+        "TRL014", "Duplicate scenario name",
+        "Scenario name '{0}' is used by both '{1}' and '{2}': scenario names identify environments and prefix task ids, so they must be unique",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     // Tasks (TRL020–TRL029)
 
     public static readonly DiagnosticDescriptor InvalidTaskSignature = new(
@@ -108,6 +113,11 @@ internal static class DiagnosticDescriptors
         "TRL025", "Unsupported task answer type",
         "Task '{0}' returns '{1}', which cannot be rendered as an answer: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TaskForScenarioInOtherAssembly = new(
+        "TRL026", "Task for a scenario of another assembly",
+        "Task '{0}' uses scenario '{1}', which is declared in another assembly: its Scenario class is generated there, so this task is not collected; declare tasks next to their scenario",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     // Facts (TRL030–TRL039)
 

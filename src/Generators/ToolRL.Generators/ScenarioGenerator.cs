@@ -48,6 +48,23 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
             .Collect()
             .Select(static (all, _) => all.ToEquatableArray());
 
+        // Scenario names must be unique in a compilation: they name environments and prefix task ids.
+        var scenarioNames = scenarios
+            .Select(static (result, _) => result.Scenario is { } s ? new ScenarioNameModel(s.ScenarioName, s.InterfaceName, result.Location) : null)
+            .Where(static name => name is not null)
+            .Select(static (name, _) => name!)
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray());
+        context.RegisterSourceOutput(scenarioNames, static (spc, names) =>
+        {
+            foreach (var group in names.GroupBy(n => n.ScenarioName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var first = group.First();
+                foreach (var duplicate in group.Skip(1))
+                    spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateScenarioName, duplicate.Location, group.Key, first.InterfaceName, duplicate.InterfaceName).ToDiagnostic());
+            }
+        });
+
         context.RegisterSourceOutput(tasks, static (spc, result) =>
         {
             foreach (var diagnostic in result.Diagnostics)
@@ -103,6 +120,9 @@ internal static class TrackingNames
     public const string Tasks = nameof(Tasks);
     public const string TaskModels = nameof(TaskModels);
 }
+
+/// <summary>A scenario's name and where it is declared (for the duplicate-name check).</summary>
+internal sealed record ScenarioNameModel(string ScenarioName, string InterfaceName, LocationInfo? Location);
 
 /// <summary>An AdditionalFiles item that may hold facts: file name and text.</summary>
 internal sealed record AdditionalFileModel(string FileName, string? Text);

@@ -194,3 +194,45 @@ public class ScenarioDiagnosticTests
         Assert.Contains("\\\"description\\\":\\\"Country.\\\"", source);
     }
 }
+
+/// <summary>Diagnostics that look across scenarios or assemblies (TRL014, TRL026).</summary>
+public class CrossScenarioDiagnosticTests
+{
+    [Fact]
+    public void TRL014_two_scenarios_with_the_same_name()
+    {
+        var source = Scenario(GoodTool, extra: """
+            /// <summary>Another.</summary>
+            [Scenario("spec")]
+            public interface ISpecToo
+            {
+                /// <summary>Count.</summary>
+                [Tool] int Count();
+            }
+            """);
+        Single(source, "TRL014", DiagnosticSeverity.Error, "ISpecToo", "Scenario name 'spec' is used by both 'ISpec' and 'ISpecToo'");
+    }
+
+    [Fact]
+    public void TRL026_task_for_a_scenario_declared_in_another_assembly()
+    {
+        var library = GeneratorHarness.Run(Scenario(GoodTool));
+        Assert.Empty(library.CompilationProblems);
+        using var image = new MemoryStream();
+        Assert.True(library.Output.Emit(image).Success);
+        var reference = MetadataReference.CreateFromImage(image.ToArray());
+
+        const string tasks = """
+            using ToolRL;
+            using Spec;
+            namespace Consumer;
+            public static class Tasks
+            {
+                [Task("What is the capital of Japan?")]
+                public static string Capital(ISpec t) => t.GetCapital("Japan");
+            }
+            """;
+        var run = GeneratorHarness.Run([tasks], DocumentationMode.Diagnose, [reference]);
+        Single(run, "TRL026", DiagnosticSeverity.Warning, "Capital", "Task 'Capital' uses scenario 'ISpec', which is declared in another assembly");
+    }
+}
