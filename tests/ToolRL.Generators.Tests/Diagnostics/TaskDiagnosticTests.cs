@@ -41,6 +41,7 @@ public class TaskDiagnosticTests
     [InlineData("=> t.GetCapital(string.Concat(\"Ja\", \"pan\"));", "string.Concat", "the call 'string.Concat(\"Ja\", \"pan\")'")]
     [InlineData("=> $\"{t.GetCapital(\"Japan\")}!\";", "$\"", "the interpolated string")]
     [InlineData("=> t.GetCapital(\"Ja\" + \"pan\");", "\"Ja\" + \"pan\"", "the operator expression")]
+    [InlineData("=> t.GetCapital((string)Environment.MachineName);", "(string)", "the cast '(string)Environment.MachineName'")]
     [InlineData("=> t.GetCapital(Environment.MachineName);", "Environment.MachineName", "the member access 'Environment.MachineName'")]
     public void TRL021_task_body_not_a_composition_of_tool_calls(string body, string located, string what)
     {
@@ -108,8 +109,9 @@ public class TaskDiagnosticTests
                 /// <param name="day">Day.</param>
                 /// <param name="mode">Mode.</param>
                 /// <param name="stops">Stops.</param>
+                /// <param name="budget">Budget.</param>
                 [Tool]
-                string Plan(Trip plan, DateOnly day, Mode mode, string[] stops);
+                string Plan(Trip plan, DateOnly day, Mode mode, string[] stops, decimal budget = 0);
             """ + GoodTool, extra: """
             public enum Mode { Train, Car }
             public sealed record Trip(string From, string To) { public int Nights { get; init; } }
@@ -123,7 +125,7 @@ public class TaskDiagnosticTests
                 {
                     var capital = t.GetCapital("Japan");
                     string[] stops = [t.GetCapital("Peru"), "Lima"];
-                    return t.Plan(new Trip(Home, capital) { Nights = -2 }, new DateOnly(2025, 5, 1), Mode.Train, stops);
+                    return t.Plan(new Trip(Home, capital) { Nights = -2 }, new DateOnly(2025, 5, 1), Mode.Train, stops, budget: (decimal)-2.5);
                 }
             }
             """);
