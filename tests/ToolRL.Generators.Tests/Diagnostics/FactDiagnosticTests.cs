@@ -70,6 +70,24 @@ public class FactDiagnosticTests
         Single(run, "TRL034", DiagnosticSeverity.Error, "FactsFile(", "Facts file 'capitals.json' is invalid", problem);
     }
 
+    [Theory]
+    [InlineData("""{ "country": "Chile" }""", "result lacks required property 'kilometres'")]
+    [InlineData("""{ "country": "Chile", "kilometres": "long" }""", "result.kilometres: a string does not fit")]
+    [InlineData("""{ "country": "Chile", "kilometres": 1, "sea": true }""", "result has no property 'sea' (properties: country, kilometres)")]
+    [InlineData("""[1]""", "result must be an object")]
+    public void Facts_file_object_results_are_checked_against_the_return_type(string result, string problem)
+    {
+        var source = Scenario(GoodTool + """
+
+                /// <summary>Longest border.</summary>
+                /// <param name="country">Country.</param>
+                [Tool]
+                Border GetBorder(string country);
+            """, "[FactsFile(\"borders.json\")]", "public sealed record Border(string Country, double Kilometres);");
+        var run = GeneratorHarness.Run(source, ("borders.json", $$"""{ "GetBorder": [ { "args": { "country": "Peru" }, "result": {{result}} } ] }"""));
+        Single(run, "TRL032", DiagnosticSeverity.Error, "FactsFile(", "A fact for 'GetBorder' gives the result", problem);
+    }
+
     [Fact]
     public void Facts_file_values_are_checked_like_attribute_values()
     {
