@@ -137,3 +137,28 @@ public class TaskDiagnosticTests
         Assert.Contains("global::ToolRL.Tasks.TaskStructure.ParallelMultiHop", scenario);
     }
 }
+
+/// <summary>Parameter names that match names the generated code uses internally still compile cleanly.</summary>
+public class GeneratedNameCollisionTests
+{
+    [Fact]
+    public void Parameters_named_like_generated_locals_compile_without_warnings()
+    {
+        var source = DiagnosticAssert.Scenario("""
+                /// <summary>Echoes.</summary>
+                /// <param name="result">a</param>
+                /// <param name="message">b</param>
+                /// <param name="writer">c</param>
+                /// <param name="buffer">d</param>
+                /// <param name="tools">e</param>
+                /// <param name="arguments">f</param>
+                /// <param name="error">g</param>
+                /// <param name="tool">h</param>
+                [Tool]
+                string Echo(string result, string message, int writer, int buffer, string tools, string arguments, string error, string tool);
+            """, "[ToolFact(\"Echo\", \"hi\", \"a\", \"b\", 1, 2, \"c\", \"d\", \"e\", \"f\")]");
+        var run = GeneratorHarness.Run(source);
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Empty(run.CompilationProblems);
+    }
+}
