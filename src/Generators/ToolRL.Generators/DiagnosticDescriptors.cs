@@ -77,6 +77,11 @@ internal static class DiagnosticDescriptors
         "Scenario interface '{0}' cannot be generated: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
+    public static readonly DiagnosticDescriptor DuplicateScenarioName = new(
+        "TRL014", "Duplicate scenario name",
+        "Scenario name '{0}' is used by both '{1}' and '{2}': scenario names identify environments and prefix task ids, so they must be unique",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
     // Tasks (TRL020–TRL029)
 
     public static readonly DiagnosticDescriptor InvalidTaskSignature = new(
@@ -86,7 +91,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TaskBodyNotComposition = new(
         "TRL021", "Task body is not a composition of tool calls",
-        "Task '{0}': {1} is not allowed here. A task body is an expression, or a block of 'var x = ...;' locals, tool-call statements and one final 'return ...;', built only from tool calls on the scenario parameter, literals, enum members, constants, 'new DateOnly(...)'/'new(...)' and other object creations, arrays, collection expressions, tuples, and locals holding earlier results. Loops, conditions, member access on results and other method calls are not allowed.",
+        "Task '{0}': {1} is not allowed here. A task body is an expression, or a block of 'var x = ...;' locals, tool-call statements and one final 'return ...;', built only from tool calls on the scenario parameter, literals (optionally negated or cast), enum members, constants, 'new DateOnly(...)'/'new(...)' and other object creations, arrays, collection expressions, tuples, and locals holding earlier results. Loops, conditions, member access on results and other method calls are not allowed.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 
     public static readonly DiagnosticDescriptor TaskCallsForeignTools = new(
@@ -108,6 +113,11 @@ internal static class DiagnosticDescriptors
         "TRL025", "Unsupported task answer type",
         "Task '{0}' returns '{1}', which cannot be rendered as an answer: {2}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor TaskForScenarioInOtherAssembly = new(
+        "TRL026", "Task for a scenario of another assembly",
+        "Task '{0}' uses scenario '{1}', which is declared in another assembly: its Scenario class is generated there, so this task is not collected; declare tasks next to their scenario",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
     // Facts (TRL030–TRL039)
 
@@ -133,6 +143,6 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor FactsFileInvalid = new(
         "TRL034", "Facts file is invalid",
-        "Facts file '{0}' is invalid: {1}. Expected { \"ToolMethodName\": [ { \"args\": { \"param\": value }, \"result\": value } ] }.",
+        "Facts file '{0}' is invalid: {1}. Expected {{ \"ToolMethodName\": [ {{ \"args\": {{ \"param\": value }}, \"result\": value }} ] }}.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

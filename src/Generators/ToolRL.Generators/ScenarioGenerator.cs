@@ -25,25 +25,45 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
         var scenarios = context.SyntaxProvider.ForAttributeWithMetadataName(
             ScenarioParser.ScenarioAttribute,
             static (node, _) => node is InterfaceDeclarationSyntax,
-            ScenarioParser.Parse);
+            ScenarioParser.Parse)
+            .WithTrackingName(TrackingNames.Scenarios);
 
         var tasks = context.SyntaxProvider.ForAttributeWithMetadataName(
             TaskParser.TaskAttribute,
             static (node, _) => node is MethodDeclarationSyntax,
-            TaskParser.Parse);
+            TaskParser.Parse)
+            .WithTrackingName(TrackingNames.Tasks);
 
         var taskModels = tasks
             .Select(static (result, _) => result.Task)
             .Where(static task => task is not null)
             .Select(static (task, _) => task!)
             .Collect()
-            .Select(static (all, _) => all.ToEquatableArray());
+            .Select(static (all, _) => all.ToEquatableArray())
+            .WithTrackingName(TrackingNames.TaskModels);
 
         var jsonFiles = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
             .Select(static (file, cancellationToken) => new AdditionalFileModel(Path.GetFileName(file.Path), file.GetText(cancellationToken)?.ToString()))
             .Collect()
             .Select(static (all, _) => all.ToEquatableArray());
+
+        // Scenario names must be unique in a compilation: they name environments and prefix task ids.
+        var scenarioNames = scenarios
+            .Select(static (result, _) => result.Scenario is { } s ? new ScenarioNameModel(s.ScenarioName, s.InterfaceName, result.Location) : null)
+            .Where(static name => name is not null)
+            .Select(static (name, _) => name!)
+            .Collect()
+            .Select(static (all, _) => all.ToEquatableArray());
+        context.RegisterSourceOutput(scenarioNames, static (spc, names) =>
+        {
+            foreach (var group in names.GroupBy(n => n.ScenarioName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+            {
+                var first = group.First();
+                foreach (var duplicate in group.Skip(1))
+                    spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateScenarioName, duplicate.Location, group.Key, first.InterfaceName, duplicate.InterfaceName).ToDiagnostic());
+            }
+        });
 
         context.RegisterSourceOutput(tasks, static (spc, result) =>
         {
@@ -92,6 +112,17 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
         return builder.Append(".g.cs").ToString();
     }
 }
+
+/// <summary>Names of pipeline steps, so tests can check that unchanged inputs are served from the cache.</summary>
+internal static class TrackingNames
+{
+    public const string Scenarios = nameof(Scenarios);
+    public const string Tasks = nameof(Tasks);
+    public const string TaskModels = nameof(TaskModels);
+}
+
+/// <summary>A scenario's name and where it is declared (for the duplicate-name check).</summary>
+internal sealed record ScenarioNameModel(string ScenarioName, string InterfaceName, LocationInfo? Location);
 
 /// <summary>An AdditionalFiles item that may hold facts: file name and text.</summary>
 internal sealed record AdditionalFileModel(string FileName, string? Text);

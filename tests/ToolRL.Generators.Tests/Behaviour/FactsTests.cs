@@ -18,6 +18,7 @@ public class FactsTests
     [InlineData("get_area", """{"country":"Japan","includeWater":false}""", "364485")]
     [InlineData("get_continent", """{"country":"Japan"}""", "Asia")]
     [InlineData("get_independence_day", """{"country":"Peru"}""", "1821-07-28")]
+    [InlineData("get_borders", """{"country":"Peru"}""", """[{"country":"Chile","kilometres":168,"continent":"SouthAmerica"}]""")]
     public void Matching_arguments_return_the_fact(string tool, string json, string output)
     {
         Assert.Equal(ToolResult.Ok(output), Invoke(tool, json));
@@ -50,6 +51,7 @@ public class FactsTests
                 new ToolFact("get_area", """{"country":"Japan","includeWater":true}""", "377975"),
                 new ToolFact("get_area", """{"country":"Japan","includeWater":false}""", "364485"),
                 new ToolFact("get_capital", """{"country":"Peru"}""", "Lima"),
+                new ToolFact("get_borders", """{"country":"Peru"}""", """[{"country":"Chile","kilometres":168,"continent":"SouthAmerica"}]"""),
             ],
             facts);
     }

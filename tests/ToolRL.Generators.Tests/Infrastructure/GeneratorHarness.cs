@@ -49,14 +49,17 @@ public static class GeneratorHarness
     public static GeneratorRun Run(string source, params (string Path, string Text)[] additionalFiles) =>
         Run(new[] { source }, DocumentationMode.Diagnose, additionalFiles);
 
-    public static GeneratorRun Run(string[] sources, DocumentationMode documentationMode, params (string Path, string Text)[] additionalFiles)
+    public static GeneratorRun Run(string[] sources, DocumentationMode documentationMode, params (string Path, string Text)[] additionalFiles) =>
+        Run(sources, documentationMode, [], additionalFiles);
+
+    public static GeneratorRun Run(string[] sources, DocumentationMode documentationMode, MetadataReference[] extraReferences, params (string Path, string Text)[] additionalFiles)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, documentationMode);
         var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: i == 0 ? "Spec.cs" : $"Spec{i}.cs"));
         var compilation = CSharpCompilation.Create(
             "Spec" + Guid.NewGuid().ToString("N"),
             trees,
-            References.Value,
+            References.Value.AddRange(extraReferences),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress }));
         var texts = additionalFiles.Select(f => (AdditionalText)new InMemoryAdditionalText(f.Path, f.Text)).ToImmutableArray();

@@ -168,10 +168,10 @@ public static class Specs
 
         /// <summary>Facts about countries.</summary>
         [Scenario("geo")]
-        [Fact("GetCapital", "Rome", "Italy")]
-        [Fact("GetCapital", "Tokyo", "Japan")]
-        [Fact("GetContinent", Continent.Asia, "Japan")]
-        [Fact("GetIndependenceDay", "1821-07-28", "Peru")]
+        [ToolFact("GetCapital", "Rome", "Italy")]
+        [ToolFact("GetCapital", "Tokyo", "Japan")]
+        [ToolFact("GetContinent", Continent.Asia, "Japan")]
+        [ToolFact("GetIndependenceDay", "1821-07-28", "Peru")]
         [FactsFile("areas.json")]
         public interface IGeo
         {
@@ -195,7 +195,18 @@ public static class Specs
             /// <param name="country">Country name.</param>
             [Tool]
             DateOnly GetIndependenceDay(string country);
+
+            /// <summary>Neighbouring countries with their border length.</summary>
+            /// <param name="country">Country name.</param>
+            [Tool]
+            Border[] GetBorders(string country);
         }
+
+        /// <summary>A shared border.</summary>
+        /// <param name="Country">The neighbour.</param>
+        /// <param name="Kilometres">Border length.</param>
+        /// <param name="Continent">Where the neighbour lies.</param>
+        public sealed record Border(string Country, double Kilometres, Continent Continent);
         """;
 
     public const string GeoAreas = """
@@ -204,7 +215,10 @@ public static class Specs
             { "args": { "country": "Japan" }, "result": 377975 },
             { "args": { "country": "Japan", "includeWater": false }, "result": 364485 }
           ],
-          "GetCapital": [ { "args": { "country": "Peru" }, "result": "Lima" } ]
+          "GetCapital": [ { "args": { "country": "Peru" }, "result": "Lima" } ],
+          "GetBorders": [
+            { "args": { "country": "Peru" }, "result": [ { "country": "Chile", "kilometres": 168, "continent": "southamerica" } ] }
+          ]
         }
         """;
 

@@ -24,6 +24,15 @@ internal sealed class CodecEmitter
 
     public void NeedArguments(ToolModel tool) => _arguments.Add(tool);
 
+    private readonly SortedDictionary<string, TypeShape> _fromJson = new(System.StringComparer.Ordinal);
+
+    /// <summary>Facts-file results of object and list types are rebuilt from JSON text by the shape's reader.</summary>
+    public void NeedFromJson(TypeShape shape)
+    {
+        _fromJson[shape.Id] = shape;
+        NeedRead(shape);
+    }
+
     public void NeedRead(TypeShape shape)
     {
         if (!_read.ContainsKey(shape.Id))
@@ -90,6 +99,8 @@ internal sealed class CodecEmitter
             EmitRender(w, shape);
         foreach (var shape in _answer.Values)
             EmitAnswer(w, shape);
+        foreach (var shape in _fromJson.Values)
+            EmitFromJson(w, shape);
         foreach (var tool in _arguments)
             ScenarioEmitter.EmitArgumentsWriter(w, tool);
         w.Close();
@@ -208,6 +219,18 @@ internal sealed class CodecEmitter
         w.Line();
     }
 
+    private static void EmitFromJson(SourceWriter w, TypeShape shape)
+    {
+        w.Line("/// <summary>Builds a fact's result from its JSON text (checked at compile time), a fresh instance per call.</summary>");
+        w.Open($"public static {shape.DeclaredName} FromJson{shape.Id}(string json)");
+        w.Line("using var document = global::System.Text.Json.JsonDocument.Parse(json);");
+        w.Line($"if (!TryRead{shape.Id}(document.RootElement, \"facts\", \"result\", out var value, out var error))");
+        w.Line("    throw new global::System.InvalidOperationException(error.Text);");
+        w.Line("return value;");
+        w.Close();
+        w.Line();
+    }
+
     private static void ReadScalar(SourceWriter w, string condition, string getter, string expected)
     {
         w.Open($"if ({condition})");
@@ -251,7 +274,7 @@ internal sealed class CodecEmitter
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
-            var initial = property.DefaultLiteral ?? (property.Type.IsNullable ? "null" : "default!");
+            var initial = property.DefaultLiteral ?? (property.Type.IsNullable ? "null" : property.Type.IsValueType ? "default" : "default!");
             w.Line($"{property.Type.DeclaredName} p{i} = {initial};");
             if (NeedsPresenceFlag(property))
                 w.Line($"var has{i} = false;");

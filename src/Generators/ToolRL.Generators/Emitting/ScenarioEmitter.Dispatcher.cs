@@ -44,7 +44,7 @@ internal sealed partial class ScenarioEmitter
             for (var i = 0; i < parameters.Count; i++)
             {
                 var parameter = parameters[i];
-                var initial = parameter.DefaultLiteral ?? (parameter.Type.IsNullable ? "null" : "default!");
+                var initial = parameter.DefaultLiteral ?? (parameter.Type.IsNullable ? "null" : parameter.Type.IsValueType ? "default" : "default!");
                 w.Line($"{parameter.Type.DeclaredName} arg{i} = {initial};");
                 if (parameter.Required)
                     w.Line($"var has{i} = false;");

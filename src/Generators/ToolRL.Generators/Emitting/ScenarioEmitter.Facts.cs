@@ -79,10 +79,10 @@ internal sealed partial class ScenarioEmitter
                 w.Line($"if ({condition})");
                 w.Line($"    return {fact.Result.CSharp};");
             }
-            w.Line($"var message = {NoRecordMessage(tool)};");
+            w.Line($"var __message = {NoRecordMessage(tool)};");
             w.Line(tool.ReturnType.Kind == TypeKind.String
-                ? "return message;"
-                : "throw new global::System.Collections.Generic.KeyNotFoundException(message);");
+                ? "return __message;"
+                : "throw new global::System.Collections.Generic.KeyNotFoundException(__message);");
             w.Close();
         }
         w.Close();

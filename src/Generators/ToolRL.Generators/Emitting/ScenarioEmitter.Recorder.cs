@@ -31,10 +31,11 @@ internal sealed partial class ScenarioEmitter
         {
             w.Line();
             w.Open($"{tool.ReturnType.DeclaredName} {Interface}.{Naming.Identifier(tool.MethodName)}({ParameterList(tool)})");
-            w.Line($"var result = _inner.{Naming.Identifier(tool.MethodName)}({string.Join(", ", CallArguments(tool, i => Naming.Identifier(tool.Parameters[i].Name), "cancellationToken"))});");
+            // Locals start with "__" so they never collide with a tool's parameter names.
+            w.Line($"var __result = _inner.{Naming.Identifier(tool.MethodName)}({string.Join(", ", CallArguments(tool, i => Naming.Identifier(tool.Parameters[i].Name), "cancellationToken"))});");
             var args = string.Join(", ", tool.Parameters.Select(p => Naming.Identifier(p.Name)));
-            w.Line($"_recorder.Record({Literal(tool.Name)}, Codec.Arguments{tool.MethodName}({args}), Codec.Render{tool.ReturnType.Id}(result));");
-            w.Line("return result;");
+            w.Line($"_recorder.Record({Literal(tool.Name)}, Codec.Arguments{tool.MethodName}({args}), Codec.Render{tool.ReturnType.Id}(__result));");
+            w.Line("return __result;");
             w.Close();
         }
         w.Close();
@@ -57,17 +58,17 @@ internal sealed partial class ScenarioEmitter
             w.Line();
             return;
         }
-        w.Line("var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(128);");
-        w.Open("using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, global::ToolRL.Json.WriterOptions))");
-        w.Line("writer.WriteStartObject();");
+        w.Line("var __buffer = new global::System.Buffers.ArrayBufferWriter<byte>(128);");
+        w.Open("using (var __writer = new global::System.Text.Json.Utf8JsonWriter(__buffer, global::ToolRL.Json.WriterOptions))");
+        w.Line("__writer.WriteStartObject();");
         foreach (var parameter in tool.Parameters)
         {
-            w.Line($"writer.WritePropertyName({Literal(parameter.Name)});");
-            w.Line($"Write{parameter.Type.Id}(writer, {Naming.Identifier(parameter.Name)});");
+            w.Line($"__writer.WritePropertyName({Literal(parameter.Name)});");
+            w.Line($"Write{parameter.Type.Id}(__writer, {Naming.Identifier(parameter.Name)});");
         }
-        w.Line("writer.WriteEndObject();");
+        w.Line("__writer.WriteEndObject();");
         w.Close();
-        w.Line("return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);");
+        w.Line("return global::System.Text.Encoding.UTF8.GetString(__buffer.WrittenSpan);");
         w.Close();
         w.Line();
     }

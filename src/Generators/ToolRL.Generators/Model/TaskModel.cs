@@ -47,7 +47,8 @@ internal sealed record TaskParseResult(TaskModel? Task, EquatableArray<Diagnosti
 /// <param name="Scenario">The model, or null when the scenario has errors that stop emission.</param>
 /// <param name="Diagnostics">What the parser reports.</param>
 /// <param name="FactsFiles">Facts file names the scenario asks for; resolved against AdditionalFiles at emit time.</param>
-internal sealed record ScenarioParseResult(ScenarioModel? Scenario, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<FactsFileRequest> FactsFiles);
+/// <param name="Location">The interface name's location.</param>
+internal sealed record ScenarioParseResult(ScenarioModel? Scenario, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<FactsFileRequest> FactsFiles, LocationInfo? Location = null);
 
 /// <summary>A <c>[FactsFile]</c> the scenario names, with its attribute location for diagnostics.</summary>
 internal sealed record FactsFileRequest(string FileName, LocationInfo? Location);

@@ -33,7 +33,9 @@ internal enum TypeKind
 /// <param name="Element">The element shape of arrays and lists.</param>
 /// <param name="EnumMembers">Member names of an enum, in declaration order.</param>
 /// <param name="Properties">Properties of an object or elements of a tuple.</param>
-/// <param name="ListFactory">For lists, how to materialise them: <c>array</c> (arrays and read-only interfaces) or <c>list</c>.</param>
+/// <param name="ListFactory">For sequences, how to materialise them: <c>array</c> for <c>T[]</c>, <c>list</c> for list interfaces.</param>
+/// <param name="CanRead">Whether JSON can construct it (a generated reader compiles): false for tuples and for
+/// classes without a suitable public constructor, and for composites containing those.</param>
 internal sealed record TypeShape(
     TypeKind Kind,
     string FullName,
@@ -43,7 +45,8 @@ internal sealed record TypeShape(
     TypeShape? Element,
     EquatableArray<string> EnumMembers,
     EquatableArray<PropertyShape> Properties,
-    string ListFactory)
+    string ListFactory,
+    bool CanRead = true)
 {
     /// <summary>Unique per shape, nullable marker included: <c>NullableInt32</c>, <c>ArrayOfString</c>.</summary>
     public string Id => IsNullable ? "Nullable" + BaseId : BaseId;

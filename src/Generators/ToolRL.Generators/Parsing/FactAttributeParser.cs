@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using ToolRL.Generators.Model;
+using TypeKind = ToolRL.Generators.Model.TypeKind;
 
 namespace ToolRL.Generators.Parsing;
 
@@ -43,8 +44,9 @@ internal static class FactAttributeParser
 /// <summary>Builds a <see cref="FactModel"/> from raw values (attribute or facts file), checking tool, count and types.</summary>
 internal static class FactBuilder
 {
+    // compositeResult: a facts-file result node and its codec class, checked against object and list return types.
     public static FactModel? Build(string toolMethod, FactInput result, IReadOnlyList<FactInput> arguments, string scenarioName,
-        IReadOnlyList<ToolModel> tools, LocationInfo? location, List<DiagnosticInfo> diagnostics)
+        IReadOnlyList<ToolModel> tools, LocationInfo? location, List<DiagnosticInfo> diagnostics, (JsonNode Node, string Codec)? compositeResult = null)
     {
         var tool = tools.FirstOrDefault(t => t.MethodName == toolMethod) ?? tools.FirstOrDefault(t => t.Name == toolMethod);
         if (tool is null)
@@ -79,7 +81,10 @@ internal static class FactBuilder
             }
             values.Add(value);
         }
-        var converted = FactValueConverter.Convert(result, tool.ReturnType, out var resultError);
+        var composite = tool.ReturnType.Kind is TypeKind.Object or TypeKind.Array or TypeKind.List && compositeResult is not null;
+        var converted = composite
+            ? CompositeFactConverter.Convert(compositeResult!.Value.Node, tool.ReturnType, compositeResult.Value.Codec, out var resultError)
+            : FactValueConverter.Convert(result, tool.ReturnType, out resultError);
         if (converted is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FactValueTypeMismatch, location, toolMethod, "the result", result.Display, tool.ReturnType.DeclaredName, resultError ?? ""));

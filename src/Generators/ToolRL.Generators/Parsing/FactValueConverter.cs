@@ -87,7 +87,7 @@ internal static class FactValueConverter
                     $"new global::System.DateTime({moment.Ticks.ToString(CultureInfo.InvariantCulture)}L, global::System.DateTimeKind.{moment.Kind})",
                     JsonText.Quote(moment.ToString("O", CultureInfo.InvariantCulture)));
             case TypeKind.Array or TypeKind.List or TypeKind.Object or TypeKind.Tuple:
-                error = "facts support values of scalar types only (string, bool, integers, float/double/decimal, enums, DateOnly, DateTime)";
+                error = "attribute facts and arguments support scalar values only (string, bool, integers, float/double/decimal, enums, DateOnly, DateTime); give object and list results in a facts file";
                 return null;
             default:
                 error = $"a {Describe(input.Kind)} does not fit";

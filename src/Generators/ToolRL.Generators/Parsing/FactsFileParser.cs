@@ -88,7 +88,8 @@ internal static class FactsFileParser
                 if (missing)
                     continue;
                 var resultInput = result.IsObject || result.IsArray ? new FactInput(FactInputKind.Other, result.IsObject ? "an object" : "an array") : result.ToInput();
-                var fact = FactBuilder.Build(tool.MethodName, resultInput, ordered, scenario.ScenarioName, scenario.Tools.Items, request.Location, diagnostics);
+                var codec = "global::" + (scenario.Namespace.Length > 0 ? scenario.Namespace + "." : "") + scenario.BaseName + "Scenario.Codec";
+                var fact = FactBuilder.Build(tool.MethodName, resultInput, ordered, scenario.ScenarioName, scenario.Tools.Items, request.Location, diagnostics, (result, codec));
                 if (fact is not null)
                     facts.Add(fact);
             }

@@ -18,6 +18,50 @@ internal sealed class JsonNode
 
     public FactInput ToInput() => new(Kind, Text);
 
+    /// <summary>Compact JSON text of this value (property order kept).</summary>
+    public string ToJson()
+    {
+        var builder = new StringBuilder();
+        Append(builder);
+        return builder.ToString();
+    }
+
+    private void Append(StringBuilder builder)
+    {
+        if (Properties is not null)
+        {
+            builder.Append('{');
+            for (var i = 0; i < Properties.Count; i++)
+            {
+                if (i > 0)
+                    builder.Append(',');
+                JsonText.AppendQuoted(builder, Properties[i].Key);
+                builder.Append(':');
+                Properties[i].Value.Append(builder);
+            }
+            builder.Append('}');
+        }
+        else if (Items is not null)
+        {
+            builder.Append('[');
+            for (var i = 0; i < Items.Count; i++)
+            {
+                if (i > 0)
+                    builder.Append(',');
+                Items[i].Append(builder);
+            }
+            builder.Append(']');
+        }
+        else if (Kind == FactInputKind.String)
+        {
+            JsonText.AppendQuoted(builder, Text);
+        }
+        else
+        {
+            builder.Append(Text);
+        }
+    }
+
     public static JsonNode Scalar(FactInputKind kind, string text) => new() { Kind = kind, Text = text };
     public static JsonNode Object(List<KeyValuePair<string, JsonNode>> properties) => new() { Kind = FactInputKind.Other, Text = "object", Properties = properties };
     public static JsonNode Array(List<JsonNode> items) => new() { Kind = FactInputKind.Other, Text = "array", Items = items };

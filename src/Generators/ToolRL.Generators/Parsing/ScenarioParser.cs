@@ -121,7 +121,7 @@ internal static class ScenarioParser
             tools.ToEquatableArray(),
             facts.ToEquatableArray(),
             hasFacts);
-        return new ScenarioParseResult(model, diagnostics.ToEquatableArray(), factsFiles.ToEquatableArray());
+        return new ScenarioParseResult(model, diagnostics.ToEquatableArray(), factsFiles.ToEquatableArray(), location);
     }
 
     // Accessors are reported through their property or event.

@@ -97,6 +97,9 @@ internal sealed class TaskBodyAnalyzer
                 return none;
             case PrefixUnaryExpressionSyntax { OperatorToken.RawKind: (int)SyntaxKind.MinusToken or (int)SyntaxKind.PlusToken, Operand: LiteralExpressionSyntax }:
                 return none;
+            // A cast of a literal only picks its type, e.g. (byte)3 or (decimal)-2.5.
+            case CastExpressionSyntax { Expression: LiteralExpressionSyntax or PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } }:
+                return none;
             case InvocationExpressionSyntax invocation:
                 return VisitInvocation(invocation);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:

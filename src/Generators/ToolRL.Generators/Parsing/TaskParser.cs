@@ -53,6 +53,12 @@ internal static class TaskParser
             return new TaskParseResult(null, diagnostics.ToEquatableArray());
         }
 
+        if (!scenario.Locations.Any(l => l.IsInSource))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.TaskForScenarioInOtherAssembly, location, method.Name, scenario.Name));
+            return new TaskParseResult(null, diagnostics.ToEquatableArray());
+        }
+
         var answer = new TypeShapeParser().Parse(method.ReturnType, TypeShapeParser.Use.Answer, out var answerError);
         if (answer is null)
         {

@@ -90,7 +90,7 @@ internal sealed class TypeShapeParser
             var element = Parse(array.ElementType, use == Use.Answer ? Use.Output : use, out error);
             if (element is null)
                 return null;
-            return new TypeShape(TypeKind.Array, fullName, "ArrayOf" + element.Id, false, false, element, EquatableArray<string>.Empty, EquatableArray<PropertyShape>.Empty, "array");
+            return new TypeShape(TypeKind.Array, fullName, "ArrayOf" + element.Id, false, false, element, EquatableArray<string>.Empty, EquatableArray<PropertyShape>.Empty, "array", element.CanRead);
         }
 
         if (type is not INamedTypeSymbol named)
@@ -107,7 +107,7 @@ internal sealed class TypeShapeParser
             var element = Parse(named.TypeArguments[0], use == Use.Answer ? Use.Output : use, out error);
             if (element is null)
                 return null;
-            return new TypeShape(TypeKind.List, fullName, named.Name + "Of" + element.Id, false, false, element, EquatableArray<string>.Empty, EquatableArray<PropertyShape>.Empty, "list");
+            return new TypeShape(TypeKind.List, fullName, named.Name + "Of" + element.Id, false, false, element, EquatableArray<string>.Empty, EquatableArray<PropertyShape>.Empty, "list", element.CanRead);
         }
 
         return ParseObject(named, fullName, use, out error);
@@ -148,7 +148,7 @@ internal sealed class TypeShapeParser
             position++;
         }
         var id = "TupleOf" + string.Join("And", properties.Select(p => p.Type.Id));
-        return new TypeShape(TypeKind.Tuple, fullName, id, false, true, null, EquatableArray<string>.Empty, properties.ToEquatableArray(), "");
+        return new TypeShape(TypeKind.Tuple, fullName, id, false, true, null, EquatableArray<string>.Empty, properties.ToEquatableArray(), "", CanRead: false);
     }
 
     private TypeShape? ParseObject(INamedTypeSymbol type, string fullName, Use use, out string? error)
@@ -248,7 +248,7 @@ internal sealed class TypeShapeParser
                 property.SetMethod?.IsInitOnly == true));
         }
         return new TypeShape(TypeKind.Object, fullName, Naming.ToIdentifierFragment(fullName), false, type.IsValueType, null,
-            EquatableArray<string>.Empty, properties.ToEquatableArray(), "");
+            EquatableArray<string>.Empty, properties.ToEquatableArray(), "", constructor is not null && properties.All(p => p.Type.CanRead));
     }
 
     private static string Describe(IPropertySymbol property, DocComment typeDocs)

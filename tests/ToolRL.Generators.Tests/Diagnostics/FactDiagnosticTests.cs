@@ -1,0 +1,98 @@
+using GeneratorTests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using static GeneratorTests.Diagnostics.DiagnosticAssert;
+
+namespace GeneratorTests.Diagnostics;
+
+/// <summary>One test per facts diagnostic (TRL030–TRL034).</summary>
+public class FactDiagnosticTests
+{
+    private const string Tools = GoodTool + """
+
+            /// <summary>Area of a country.</summary>
+            /// <param name="country">Country.</param>
+            /// <param name="includeWater">Lakes count.</param>
+            [Tool]
+            long GetArea(string country, bool includeWater = true);
+
+            /// <summary>Founding day.</summary>
+            /// <param name="country">Country.</param>
+            [Tool]
+            DateOnly GetFounding(string country);
+        """;
+
+    [Fact]
+    public void TRL030_fact_for_an_unknown_tool()
+    {
+        var source = Scenario(Tools, "[ToolFact(\"GetCaptial\", \"Tokyo\", \"Japan\")]");
+        Single(source, "TRL030", DiagnosticSeverity.Error, "GetCaptial", "A fact names 'GetCaptial'", "tools: GetCapital, GetArea, GetFounding");
+    }
+
+    [Theory]
+    [InlineData("[ToolFact(\"GetCapital\", \"Tokyo\")]", "gives 0 argument(s), but the tool takes 1")]
+    [InlineData("[ToolFact(\"GetCapital\", \"Tokyo\", \"Japan\", \"extra\")]", "gives 2 argument(s), but the tool takes 1")]
+    [InlineData("[ToolFact(\"GetArea\", 5L, \"Japan\", true, 3)]", "gives 3 argument(s), but the tool takes 1 to 2")]
+    public void TRL031_fact_argument_count_mismatch(string attribute, string message)
+    {
+        Single(Scenario(Tools, attribute), "TRL031", DiagnosticSeverity.Error, "Fact(", message);
+    }
+
+    [Theory]
+    [InlineData("[ToolFact(\"GetCapital\", \"Tokyo\", 5)]", "country = 5", "'string'")]
+    [InlineData("[ToolFact(\"GetCapital\", 5, \"Japan\")]", "the result = 5", "'string'")]
+    [InlineData("[ToolFact(\"GetArea\", \"big\", \"Japan\")]", "the result = \"big\"", "'long'")]
+    [InlineData("[ToolFact(\"GetArea\", 5, \"Japan\", \"yes\")]", "includeWater = \"yes\"", "'bool'")]
+    [InlineData("[ToolFact(\"GetFounding\", \"1821-13-40\", \"Peru\")]", "the result = \"1821-13-40\"", "yyyy-MM-dd")]
+    [InlineData("[ToolFact(\"GetCapital\", null, \"Japan\")]", "the result = null", "null is only allowed for nullable types")]
+    public void TRL032_fact_value_type_mismatch(string attribute, string value, string expected)
+    {
+        Single(Scenario(Tools, attribute), "TRL032", DiagnosticSeverity.Error, "Fact(", $"A fact for", value, expected);
+    }
+
+    [Fact]
+    public void TRL033_facts_file_missing()
+    {
+        var source = Scenario(Tools, "[FactsFile(\"capitals.json\")]");
+        Single(source, "TRL033", DiagnosticSeverity.Error, "FactsFile(", "Facts file 'capitals.json' is not among the compilation's AdditionalFiles", "<AdditionalFiles Include=");
+    }
+
+    [Theory]
+    [InlineData("{ \"GetCapital\": [ { \"args\": { \"country\": \"Japan\" }, \"result\": \"Tokyo\" }, ] }", "unexpected character ']' at line 1, column")]
+    [InlineData("[]", "the top level must be an object")]
+    [InlineData("{ \"GetCapital\": { } }", "'GetCapital' must be an array of facts")]
+    [InlineData("{ \"GetCapital\": [ { \"result\": \"Tokyo\" } ] }", "GetCapital[0] must be an object with \"args\"")]
+    [InlineData("{ \"GetCapital\": [ { \"args\": { \"nation\": \"Japan\" }, \"result\": \"Tokyo\" } ] }", "names argument 'nation'")]
+    [InlineData("{ \"GetCapital\": [ { \"args\": { }, \"result\": \"Tokyo\", \"extra\": 1 } ] }", "unknown property 'extra'")]
+    public void TRL034_facts_file_invalid(string json, string problem)
+    {
+        var source = Scenario(Tools, "[FactsFile(\"capitals.json\")]");
+        var run = GeneratorHarness.Run(source, ("data/capitals.json", json));
+        Single(run, "TRL034", DiagnosticSeverity.Error, "FactsFile(", "Facts file 'capitals.json' is invalid", problem);
+    }
+
+    [Theory]
+    [InlineData("""{ "country": "Chile" }""", "result lacks required property 'kilometres'")]
+    [InlineData("""{ "country": "Chile", "kilometres": "long" }""", "result.kilometres: a string does not fit")]
+    [InlineData("""{ "country": "Chile", "kilometres": 1, "sea": true }""", "result has no property 'sea' (properties: country, kilometres)")]
+    [InlineData("""[1]""", "result must be an object")]
+    public void Facts_file_object_results_are_checked_against_the_return_type(string result, string problem)
+    {
+        var source = Scenario(GoodTool + """
+
+                /// <summary>Longest border.</summary>
+                /// <param name="country">Country.</param>
+                [Tool]
+                Border GetBorder(string country);
+            """, "[FactsFile(\"borders.json\")]", "public sealed record Border(string Country, double Kilometres);");
+        var run = GeneratorHarness.Run(source, ("borders.json", $$"""{ "GetBorder": [ { "args": { "country": "Peru" }, "result": {{result}} } ] }"""));
+        Single(run, "TRL032", DiagnosticSeverity.Error, "FactsFile(", "A fact for 'GetBorder' gives the result", problem);
+    }
+
+    [Fact]
+    public void Facts_file_values_are_checked_like_attribute_values()
+    {
+        var source = Scenario(Tools, "[FactsFile(\"capitals.json\")]");
+        var run = GeneratorHarness.Run(source, ("capitals.json", """{ "GetArea": [ { "args": { "country": "Japan" }, "result": 1.5 } ] }"""));
+        Single(run, "TRL032", DiagnosticSeverity.Error, "FactsFile(", "A fact for 'GetArea' gives the result = 1.5", "'long'");
+    }
+}
