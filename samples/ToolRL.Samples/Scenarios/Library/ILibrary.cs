@@ -2,13 +2,14 @@ namespace ToolRL.Samples.Scenarios.Library;
 
 /// <summary>
 /// The catalog of the Larkspur Public Library: books with their authors, publication years and shelf marks,
-/// and the authors' birth years, hometowns and mentors.
+/// and the authors' birth years, hometowns and literary rivals.
 /// </summary>
 /// <remarks>
 /// The books and authors are fictional, so only the tools know the answers. Built from facts only: the
 /// generator writes the implementation from the <see cref="ToolFactAttribute"/>s below and library-facts.json,
 /// answering "no such record" for anything else. Every relation is one-to-one, so a wrong look-up never
-/// returns the right answer by accident.
+/// returns the right answer by accident. Rivalry runs in one cycle through all ten authors, so every author
+/// has a rival: a "no such record" answer (which echoes its argument) can then never echo a gold rival.
 /// </remarks>
 [Scenario("library")]
 [FactsFile("library-facts.json")]
@@ -59,8 +60,8 @@ public partial interface ILibrary
     [Tool(Phrase = "the hometown of {author}")]
     string GetHometown(string author);
 
-    /// <summary>Returns the full name of the older writer who mentored an author.</summary>
+    /// <summary>Returns the full name of the writer an author names as their literary rival.</summary>
     /// <param name="author">The author's full name.</param>
-    [Tool(Phrase = "the mentor of {author}")]
-    string GetMentor(string author);
+    [Tool(Phrase = "the rival of {author}")]
+    string GetRival(string author);
 }

@@ -2,7 +2,7 @@ namespace ToolRL.Samples.Scenarios.Library;
 
 /// <summary>
 /// Library tasks. The books and authors are fictional, so a model can only answer by calling the tools;
-/// author and mentor links give chains up to three hops deep.
+/// author and rival links give chains up to three hops deep.
 /// </summary>
 public static partial class LibraryTasks
 {
@@ -20,8 +20,8 @@ public static partial class LibraryTasks
     [Task("When was Wen Zhao born?")]
     internal static int BirthYearOfWenZhao(ILibrary l) => l.GetBirthYear("Wen Zhao");
 
-    [Task("Who mentored Aroha Ngata?")]
-    internal static string MentorOfArohaNgata(ILibrary l) => l.GetMentor("Aroha Ngata");
+    [Task("Who is Aroha Ngata's literary rival?")]
+    internal static string RivalOfArohaNgata(ILibrary l) => l.GetRival("Aroha Ngata");
 
     // Parallel single-hop.
 
@@ -53,16 +53,16 @@ public static partial class LibraryTasks
     [Task("Which town does the author of Iron Meridian come from?")]
     internal static string HometownOfIronMeridianAuthor(ILibrary l) => l.GetHometown(l.GetAuthor("Iron Meridian"));
 
-    [Task("Who mentored the author of The Weight of Feathers?")]
-    internal static string MentorOfWeightOfFeathersAuthor(ILibrary l) => l.GetMentor(l.GetAuthor("The Weight of Feathers"));
+    [Task("Who is the rival of the author of The Weight of Feathers?")]
+    internal static string RivalOfWeightOfFeathersAuthor(ILibrary l) => l.GetRival(l.GetAuthor("The Weight of Feathers"));
 
-    [Task("Which town does the mentor of the author of Salt and Signal come from?")]
-    internal static string HometownOfSaltAndSignalAuthorsMentor(ILibrary l) =>
-        l.GetHometown(l.GetMentor(l.GetAuthor("Salt and Signal")));
+    [Task("Which town does the rival of the author of Salt and Signal come from?")]
+    internal static string HometownOfSaltAndSignalAuthorsRival(ILibrary l) =>
+        l.GetHometown(l.GetRival(l.GetAuthor("Salt and Signal")));
 
-    [Task("In which year was the mentor of Delphine Arcand's mentor born?")]
-    internal static int BirthYearOfArcandsGrandMentor(ILibrary l) =>
-        l.GetBirthYear(l.GetMentor(l.GetMentor("Delphine Arcand")));
+    [Task("In which year was the rival of Delphine Arcand's rival born?")]
+    internal static int BirthYearOfArcandsRivalsRival(ILibrary l) =>
+        l.GetBirthYear(l.GetRival(l.GetRival("Delphine Arcand")));
 
     // Parallel multi-hop.
 
@@ -74,15 +74,15 @@ public static partial class LibraryTasks
     internal static (string, string) HometownsOfTwoAuthors(ILibrary l) =>
         (l.GetHometown(l.GetAuthor("A Cartography of Rain")), l.GetHometown(l.GetAuthor("Notes from the Quiet Floor")));
 
-    [Task("Who wrote Under the Copper Sky, and who mentored the author of Iron Meridian?")]
-    internal static (string, string) CopperSkyAuthorAndIronMeridianMentor(ILibrary l) =>
-        (l.GetAuthor("Under the Copper Sky"), l.GetMentor(l.GetAuthor("Iron Meridian")));
+    [Task("Who wrote Under the Copper Sky, and who is the rival of the author of Iron Meridian?")]
+    internal static (string, string) CopperSkyAuthorAndIronMeridianRival(ILibrary l) =>
+        (l.GetAuthor("Under the Copper Sky"), l.GetRival(l.GetAuthor("Iron Meridian")));
 
     [Task("When was the author of The Lantern Keeper's Daughter born, and when was the book published?")]
     internal static (int, int) LanternKeeperAuthorBirthAndPublication(ILibrary l) =>
         (l.GetBirthYear(l.GetAuthor("The Lantern Keeper's Daughter")), l.GetPublicationYear("The Lantern Keeper's Daughter"));
 
-    [Task("Who mentored the authors of Salt and Signal and of The Glass Orchard?")]
-    internal static (string, string) MentorsOfTwoAuthors(ILibrary l) =>
-        (l.GetMentor(l.GetAuthor("Salt and Signal")), l.GetMentor(l.GetAuthor("The Glass Orchard")));
+    [Task("Who are the rivals of the authors of Salt and Signal and of The Glass Orchard?")]
+    internal static (string, string) RivalsOfTwoAuthors(ILibrary l) =>
+        (l.GetRival(l.GetAuthor("Salt and Signal")), l.GetRival(l.GetAuthor("The Glass Orchard")));
 }

@@ -24,16 +24,16 @@ public partial interface IShop
     [Tool(Phrase = "the price of a bundle of {skus}")]
     BundleQuote QuoteBundle(List<string> skus);
 
-    /// <summary>Adds units of a product to the shopping cart and returns the cart after the change.</summary>
+    /// <summary>Adds units of a product to the shopping cart and returns that product's cart line after the change.</summary>
     /// <param name="sku">The product's SKU.</param>
     /// <param name="quantity">How many units to add, 1 to 10.</param>
-    [Tool(Phrase = "the cart after adding {quantity} of {sku}")]
-    CartSummary AddToCart(string sku, int quantity);
+    [Tool(Phrase = "the cart line after adding {quantity} of {sku}")]
+    CartLine AddToCart(string sku, int quantity);
 
-    /// <summary>Removes every unit of a product from the shopping cart and returns the cart after the change.</summary>
+    /// <summary>Removes every unit of a product from the shopping cart and returns its (now empty) cart line.</summary>
     /// <param name="sku">The product's SKU.</param>
-    [Tool(Phrase = "the cart after removing {sku}")]
-    CartSummary RemoveFromCart(string sku);
+    [Tool(Phrase = "the cart line after removing {sku}")]
+    CartLine RemoveFromCart(string sku);
 
     /// <summary>Totals the shopping cart, optionally with a coupon: SAVE10 takes 10% off, WELCOME5 takes 5 dollars off a subtotal of at least 50.</summary>
     /// <param name="couponCode">A coupon code, or null for none.</param>

@@ -3,6 +3,8 @@ namespace ToolRL.Samples.Scenarios.Shop;
 /// <summary>
 /// Shop tasks. Calls that change the cart run in tuple order, so a later call sees the earlier ones'
 /// effects; the structure still follows the data flow (a call fed by another call's output is a hop).
+/// Cart lines report only their own product, so "parallel" adds of different products can come in any
+/// order; totals and orders read the whole cart and come last.
 /// </summary>
 public static partial class ShopTasks
 {
@@ -20,8 +22,8 @@ public static partial class ShopTasks
     [Task("What would a bundle of DESK-10, CHAIR-07 and LAMP-01 cost?")]
     internal static BundleQuote OfficeBundle(IShop s) => s.QuoteBundle(["DESK-10", "CHAIR-07", "LAMP-01"]);
 
-    [Task("Add three units of CABLE-06 to my cart. What is the cart's subtotal now?")]
-    internal static CartSummary AddThreeCables(IShop s) => s.AddToCart("CABLE-06", 3);
+    [Task("Add three units of CABLE-06 to my cart. What do they come to?")]
+    internal static CartLine AddThreeCables(IShop s) => s.AddToCart("CABLE-06", 3);
 
     // Parallel single-hop.
 
@@ -36,11 +38,11 @@ public static partial class ShopTasks
     internal static (string, string) SkusOfShelfAndKettle(IShop s) => (s.FindSku("wall shelf"), s.FindSku("electric kettle"));
 
     [Task("Add two units of MUG-12 and one of NOTE-20 to my cart, then tell me the total with coupon SAVE10.")]
-    internal static (CartSummary, CartSummary, CartTotal) MugsAndNotebookWithCoupon(IShop s) =>
+    internal static (CartLine, CartLine, CartTotal) MugsAndNotebookWithCoupon(IShop s) =>
         (s.AddToCart("MUG-12", 2), s.AddToCart("NOTE-20", 1), s.GetCartTotal("SAVE10"));
 
     [Task("Put one DESK-10 in my cart and order it with overnight shipping to Ana Silva, 12 Rue Merciere, 69002 Lyon, France.")]
-    internal static (CartSummary, OrderConfirmation) OrderDeskOvernight(IShop s) =>
+    internal static (CartLine, OrderConfirmation) OrderDeskOvernight(IShop s) =>
         (s.AddToCart("DESK-10", 1),
          s.PlaceOrder(new ShippingAddress("Ana Silva", "12 Rue Merciere", "Lyon", "69002", "France"), ShippingSpeed.Overnight));
 
@@ -53,19 +55,19 @@ public static partial class ShopTasks
     [Task("How much does the cast iron pan cost?")]
     internal static Product CastIronPanPrice(IShop s) => s.GetProduct(s.FindSku("cast iron pan"));
 
-    [Task("Put one ergonomic chair in my cart. What does the cart come to?")]
-    internal static CartSummary AddErgonomicChair(IShop s) => s.AddToCart(s.FindSku("ergonomic chair"), 1);
+    [Task("Put one ergonomic chair in my cart.")]
+    internal static CartLine AddErgonomicChair(IShop s) => s.AddToCart(s.FindSku("ergonomic chair"), 1);
 
     [Task("How many wireless headphones do you have in stock?")]
     internal static Product HeadphonesStock(IShop s) => s.GetProduct(s.FindSku("wireless headphones"));
 
     [Task("Add two floor lamps to my cart.")]
-    internal static CartSummary AddTwoFloorLamps(IShop s) => s.AddToCart(s.FindSku("floor lamp"), 2);
+    internal static CartLine AddTwoFloorLamps(IShop s) => s.AddToCart(s.FindSku("floor lamp"), 2);
 
     // Parallel multi-hop.
 
     [Task("Add two desk lamps to my cart and tell me the total with the coupon SAVE10.")]
-    internal static (CartSummary, CartTotal) DeskLampsWithCoupon(IShop s) =>
+    internal static (CartLine, CartTotal) DeskLampsWithCoupon(IShop s) =>
         (s.AddToCart(s.FindSku("desk lamp"), 2), s.GetCartTotal("SAVE10"));
 
     [Task("Compare the electric kettle and the ceramic mug: what are their prices and stock?")]
@@ -73,11 +75,12 @@ public static partial class ShopTasks
         (s.GetProduct(s.FindSku("electric kettle")), s.GetProduct(s.FindSku("ceramic mug")));
 
     [Task("Buy one fountain pen and one dotted notebook, shipped standard to Jonas Berg, Storgata 5, 0155 Oslo, Norway.")]
-    internal static (CartSummary, CartSummary, OrderConfirmation) OrderPenAndNotebook(IShop s) =>
+    internal static (CartLine, CartLine, OrderConfirmation) OrderPenAndNotebook(IShop s) =>
         (s.AddToCart(s.FindSku("fountain pen"), 1), s.AddToCart(s.FindSku("dotted notebook"), 1),
          s.PlaceOrder(new ShippingAddress("Jonas Berg", "Storgata 5", "Oslo", "0155", "Norway"), ShippingSpeed.Standard));
 
-    [Task("Put one mechanical keyboard and one pair of wireless headphones in my cart, then take the keyboard out again. What is left?")]
-    internal static (CartSummary, CartSummary, CartSummary) KeyboardInAndOut(IShop s) =>
-        (s.AddToCart(s.FindSku("mechanical keyboard"), 1), s.AddToCart(s.FindSku("wireless headphones"), 1), s.RemoveFromCart("KBD-09"));
+    [Task("Put one mechanical keyboard and one pair of wireless headphones in my cart, then take the keyboard out again. What is my cart total now?")]
+    internal static (CartLine, CartLine, CartLine, CartTotal) KeyboardInAndOut(IShop s) =>
+        (s.AddToCart(s.FindSku("mechanical keyboard"), 1), s.AddToCart(s.FindSku("wireless headphones"), 1), s.RemoveFromCart("KBD-09"),
+         s.GetCartTotal());
 }

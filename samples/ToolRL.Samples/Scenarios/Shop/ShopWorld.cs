@@ -71,7 +71,7 @@ public sealed class ShopWorld : IShop
     }
 
     /// <inheritdoc />
-    public CartSummary AddToCart(string sku, int quantity)
+    public CartLine AddToCart(string sku, int quantity)
     {
         var product = FindProduct(sku);
         if (quantity is < 1 or > MaxUnitsPerAdd)
@@ -87,18 +87,18 @@ public sealed class ShopWorld : IShop
             _cart.Add(line);
         else
             _cart[index] = line;
-        return Summarize(product.Sku, line.Value);
+        return Line(product, line.Value);
     }
 
     /// <inheritdoc />
-    public CartSummary RemoveFromCart(string sku)
+    public CartLine RemoveFromCart(string sku)
     {
         var product = FindProduct(sku);
         var index = _cart.FindIndex(l => l.Key == product.Sku);
         if (index < 0)
             throw new ArgumentException($"{product.Sku} is not in the cart");
         _cart.RemoveAt(index);
-        return Summarize(product.Sku, 0);
+        return Line(product, 0);
     }
 
     /// <inheritdoc />
@@ -154,7 +154,7 @@ public sealed class ShopWorld : IShop
             ? product
             : throw new ArgumentException($"no product with SKU '{sku}'");
 
-    private CartSummary Summarize(string sku, int quantityInCart) => new(sku, quantityInCart, CartItems(), CartSubtotal());
+    private static CartLine Line(Product product, int quantityInCart) => new(product.Sku, quantityInCart, product.Price, product.Price * quantityInCart);
 
     private int CartItems() => _cart.Sum(l => l.Value);
 
