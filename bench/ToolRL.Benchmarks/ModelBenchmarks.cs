@@ -58,8 +58,11 @@ public class ModelDecodeBenchmarks
         for (int i = 0; i < NewTokens; i++)
         {
             using var scope = NewDisposeScope();
-            var logits = model.forward(tensor(sequence.ToArray(), [1, sequence.Count]));
-            sequence.Add(logits[0, -1].argmax().item<long>());
+            // Same work as a cache-less decoder: the whole sequence through every layer, lm_head on the last position only.
+            var ids = tensor(sequence.ToArray(), [1, sequence.Count]);
+            var positions = arange(sequence.Count, ScalarType.Int64).unsqueeze(0);
+            var hidden = model.Hidden(ids, positions, null).narrow(1, sequence.Count - 1, 1);
+            sequence.Add(model.Logits(hidden)[0, 0].argmax().item<long>());
         }
         return sequence.Count - prompt.Length;
     }
