@@ -25,7 +25,7 @@ public class ResumeTests
             _updater = new RlUpdater(_policy, _reference, _optimizer, new RlUpdateSettings { MiniBatchSize = 2, MicroBatchSize = 2 });
         }
 
-        public StepOutcome RunStep(StepContext context)
+        public TrainingStepOutcome RunStep(StepContext context)
         {
             if (context.Step == _dieAtStep)
                 throw new OperationCanceledException("killed");
@@ -37,7 +37,7 @@ public class ResumeTests
                 return new RlSample($"p{prompt}", [prompt], response, response[0] == 1 ? 1.0 : 0.0);
             }).ToArray();
             var stats = _updater.Update(samples);
-            return new StepOutcome(new Dictionary<string, double> { ["reward"] = stats.MeanReward, ["kl"] = stats.Kl }, context.DataCursor + 1);
+            return new TrainingStepOutcome(new Dictionary<string, double> { ["reward"] = stats.MeanReward, ["kl"] = stats.Kl }, context.DataCursor + 1);
         }
 
         public void SaveCheckpoint(string directory)

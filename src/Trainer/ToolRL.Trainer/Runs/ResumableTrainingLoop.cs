@@ -8,13 +8,13 @@ public readonly record struct StepContext(int Step, long DataCursor, int Seed)
 }
 
 /// <summary>What a step produced: its train metrics, where the data cursor moved, and any extra records (e.g. eval).</summary>
-public sealed record StepOutcome(IReadOnlyDictionary<string, double> Metrics, long NextDataCursor, IReadOnlyList<StepMetrics>? ExtraRecords = null);
+public sealed record TrainingStepOutcome(IReadOnlyDictionary<string, double> Metrics, long NextDataCursor, IReadOnlyList<StepMetrics>? ExtraRecords = null);
 
 /// <summary>The part of training the loop drives: one step, and saving/loading everything a resume needs.</summary>
 public interface ITrainingProcess
 {
     /// <summary>Runs one training step.</summary>
-    StepOutcome RunStep(StepContext context);
+    TrainingStepOutcome RunStep(StepContext context);
 
     /// <summary>Writes model weights and optimizer state into <paramref name="directory"/> (a temp folder).</summary>
     void SaveCheckpoint(string directory);
