@@ -6,7 +6,6 @@ using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Tests.Analysis;
 
-using FactAttribute = Xunit.FactAttribute;
 
 public class ParameterChangeAnalysisTests
 {

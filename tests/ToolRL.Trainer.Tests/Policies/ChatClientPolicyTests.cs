@@ -6,7 +6,6 @@ using RuntimeMessage = ToolRL.Conversations.ChatMessage;
 
 namespace ToolRL.Trainer.Tests.Policies;
 
-using FactAttribute = Xunit.FactAttribute;
 
 public class ChatClientPolicyTests
 {

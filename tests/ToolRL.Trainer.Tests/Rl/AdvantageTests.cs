@@ -3,8 +3,6 @@ using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Tests.Rl;
 
-// ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
-using FactAttribute = Xunit.FactAttribute;
 
 public class AdvantageTests
 {

@@ -2,7 +2,6 @@ using ToolRL.Trainer.Rl;
 
 namespace ToolRL.Trainer.Tests.Rl;
 
-using FactAttribute = Xunit.FactAttribute;
 
 public class RlUpdaterTests
 {

@@ -2,7 +2,6 @@ using ToolRL.Trainer.Runs;
 
 namespace ToolRL.Trainer.Tests.Runs;
 
-using FactAttribute = Xunit.FactAttribute;
 
 public class MetricsAndCheckpointTests
 {

@@ -5,7 +5,6 @@ using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Tests.Runs;
 
-using FactAttribute = Xunit.FactAttribute;
 
 public class ResumeTests
 {

@@ -4,7 +4,6 @@ using ToolRL.Trainer.Runs;
 
 namespace ToolRL.Trainer.Tests.Runs;
 
-using FactAttribute = Xunit.FactAttribute;
 
 public class RunConfigTests
 {
