@@ -47,15 +47,15 @@ public static class GeneratorHarness
     });
 
     public static GeneratorRun Run(string source, params (string Path, string Text)[] additionalFiles) =>
-        Run(source, DocumentationMode.Diagnose, additionalFiles);
+        Run(new[] { source }, DocumentationMode.Diagnose, additionalFiles);
 
-    public static GeneratorRun Run(string source, DocumentationMode documentationMode, params (string Path, string Text)[] additionalFiles)
+    public static GeneratorRun Run(string[] sources, DocumentationMode documentationMode, params (string Path, string Text)[] additionalFiles)
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest, documentationMode);
-        var tree = CSharpSyntaxTree.ParseText(source, parseOptions, path: "Spec.cs");
+        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, parseOptions, path: i == 0 ? "Spec.cs" : $"Spec{i}.cs"));
         var compilation = CSharpCompilation.Create(
             "Spec" + Guid.NewGuid().ToString("N"),
-            new[] { tree },
+            trees,
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
                 .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1591"] = ReportDiagnostic.Suppress }));
@@ -63,8 +63,8 @@ public static class GeneratorHarness
         GeneratorDriver driver = CSharpGeneratorDriver.Create(new[] { new ToolRL.Generators.ScenarioGenerator().AsSourceGenerator() }, texts, parseOptions);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         var run = driver.GetRunResult();
-        var sources = run.Results.SelectMany(r => r.GeneratedSources).Select(s => (s.HintName, s.SourceText.ToString())).ToImmutableArray();
-        return new GeneratorRun((CSharpCompilation)output, diagnostics, sources);
+        var generated = run.Results.SelectMany(r => r.GeneratedSources).Select(s => (s.HintName, s.SourceText.ToString())).ToImmutableArray();
+        return new GeneratorRun((CSharpCompilation)output, diagnostics, generated);
     }
 
     private sealed class InMemoryAdditionalText(string path, string text) : AdditionalText

@@ -253,7 +253,8 @@ internal sealed class CodecEmitter
             var property = properties[i];
             var initial = property.DefaultLiteral ?? (property.Type.IsNullable ? "null" : "default!");
             w.Line($"{property.Type.DeclaredName} p{i} = {initial};");
-            w.Line($"var has{i} = false;");
+            if (NeedsPresenceFlag(property))
+                w.Line($"var has{i} = false;");
         }
         w.Open("foreach (var property in element.EnumerateObject())");
         w.Open("switch (property.Name)");
@@ -266,7 +267,8 @@ internal sealed class CodecEmitter
             w.Line("value = default!;");
             w.Line("return false;");
             w.Close();
-            w.Line($"has{i} = true;");
+            if (NeedsPresenceFlag(property))
+                w.Line($"has{i} = true;");
             w.Line("break;");
             w.Dedent();
         }
@@ -300,6 +302,10 @@ internal sealed class CodecEmitter
         w.Line("value = result;");
         w.Line("return true;");
     }
+
+    /// <summary>Required members are checked; optional settable ones are only assigned when present.</summary>
+    private static bool NeedsPresenceFlag(PropertyShape property) =>
+        property.Required || (property.ConstructorIndex < 0 && !property.InitOnly);
 
     private static void EmitWrite(SourceWriter w, TypeShape shape)
     {
