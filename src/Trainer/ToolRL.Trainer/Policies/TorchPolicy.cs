@@ -39,8 +39,8 @@ public sealed class TorchPolicy : IPolicy
         var model = ModelLoader.Load(directory, device);
         var tokenizer = QwenTokenizer.Load(directory);
         var template = tokenizer.ChatTemplate is { } jinja
-            ? ChatTemplates.FromJinjaSource(jinja)
-            : ChatTemplates.ForModelType(model.Config.Family == ModelFamily.Qwen3 ? "qwen3" : "qwen2");
+            ? QwenChatTemplates.FromJinjaSource(jinja)
+            : QwenChatTemplates.ForModelType(model.Config.Family == ModelFamily.Qwen3 ? "qwen3" : "qwen2");
         return new TorchPolicy(model, tokenizer, template, templateOptions, Path.GetFileName(Path.GetFullPath(directory)));
     }
 
@@ -86,7 +86,7 @@ public sealed class TorchPolicy : IPolicy
         IReadOnlyList<GeneratedSequence> generated;
         try
         {
-            generated = Generation.Generator.Generate(Model, prompts, options);
+            generated = SequenceGenerator.Generate(Model, prompts, options);
         }
         finally
         {
