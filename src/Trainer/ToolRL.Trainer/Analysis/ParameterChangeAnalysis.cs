@@ -136,12 +136,15 @@ public static partial class ParameterChangeAnalysis
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         plot.Add.ColorBar(heatmap);
         plot.Title("Relative parameter change ‖θ₁ − θ₀‖ / ‖θ₀‖");
-        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, modules.Count).Select(i => (double)i).ToArray(), modules.ToArray());
+        plot.Axes.Bottom.SetTicks(Enumerable.Range(0, modules.Count).Select(i => (double)i).ToArray(),
+            modules.Select(m => m.Replace("self_attn.", "attn.", StringComparison.Ordinal)).ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = 45;
         plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleLeft;
         // Heatmap rows are drawn bottom-up from row 0 of the array's last index; label them accordingly.
         plot.Axes.Left.SetTicks(Enumerable.Range(0, layers.Length).Select(i => (double)i).ToArray(),
             layers.Reverse().Select(l => "layer " + l.ToString(CultureInfo.InvariantCulture)).ToArray());
+        // Room for the rotated module names under the map.
+        plot.Layout.Fixed(new ScottPlot.PixelPadding(80, 110, 170, 40));
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         plot.SavePng(path, width, height);
     }
