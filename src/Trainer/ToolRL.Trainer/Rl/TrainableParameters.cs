@@ -26,6 +26,8 @@ public static class TrainableParameters
             if (train)
                 selected.Add((name, parameter));
         }
+        if (all.Length == 0)
+            throw new ArgumentException("The model has no parameters to train.", nameof(named));
         if (selected.Count == 0)
             throw new ArgumentException(
                 $"No parameter matches {string.Join(" or ", patterns!.Select(p => $"'{p.Text}'"))}; parameter names look like " +

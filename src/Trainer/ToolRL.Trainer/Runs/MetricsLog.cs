@@ -16,8 +16,9 @@ public sealed class MetricsLog : IDisposable
         Path = System.IO.Path.GetFullPath(path);
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         DropTornLine(Path);
-        _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
+        // Count before opening for append: Windows refuses a reader while this writer is open.
         Count = Read(Path).Count;
+        _stream = new FileStream(Path, FileMode.Append, FileAccess.Write, FileShare.Read);
     }
 
     /// <summary>The file.</summary>
