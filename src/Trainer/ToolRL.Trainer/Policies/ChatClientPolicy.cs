@@ -1,0 +1,103 @@
+using System.ClientModel;
+using Microsoft.Extensions.AI;
+using OpenAI;
+using ToolRL.Parsing;
+
+namespace ToolRL.Trainer.Policies;
+
+/// <summary>
+/// A policy behind any Microsoft.Extensions.AI <see cref="IChatClient"/> — OpenAI-compatible servers (vLLM,
+/// llama.cpp, OpenAI) through <see cref="ForOpenAiEndpoint"/>. Tools are sent as function declarations and never
+/// invoked by the client: the structured calls that come back are turned into a <see cref="ParsedTurn"/>
+/// (<see cref="ToolCallParser.FromOpenAi"/>) and executed by the environment. Evaluation and trajectory
+/// collection only; an API model has no token log-probs to train on.
+/// </summary>
+public sealed class ChatClientPolicy : IPolicy
+{
+    private readonly IChatClient _client;
+    private readonly ChatClientPolicyOptions _options;
+
+    /// <summary>Wraps <paramref name="client"/> (not owned).</summary>
+    public ChatClientPolicy(IChatClient client, ChatClientPolicyOptions? options = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _options = options ?? new ChatClientPolicyOptions();
+        if (_options.MaxConcurrency < 1)
+            throw new ArgumentException($"MaxConcurrency must be ≥ 1, not {_options.MaxConcurrency}.", nameof(options));
+        if (_options.MaxRetries < 0)
+            throw new ArgumentException($"MaxRetries must be ≥ 0, not {_options.MaxRetries}.", nameof(options));
+    }
+
+    /// <summary>A policy over an OpenAI-compatible chat-completions endpoint, e.g. <c>http://127.0.0.1:8000/v1</c>.</summary>
+    public static ChatClientPolicy ForOpenAiEndpoint(Uri endpoint, string model, string? apiKey = null, ChatClientPolicyOptions? options = null)
+    {
+        var client = new OpenAI.Chat.ChatClient(model, new ApiKeyCredential(apiKey ?? "not-needed"),
+            new OpenAIClientOptions { Endpoint = endpoint });
+        return new ChatClientPolicy(client.AsIChatClient(), (options ?? new ChatClientPolicyOptions()) with { ModelId = model });
+    }
+
+    /// <inheritdoc/>
+    public string Name => _options.ModelId ?? "chat-client";
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<PolicyTurn>> NextTurnsAsync(
+        IReadOnlyList<PolicyRequest> requests, PolicySampling sampling, CancellationToken cancellationToken = default)
+    {
+        var results = new PolicyTurn[requests.Count];
+        using var gate = new SemaphoreSlim(_options.MaxConcurrency);
+        var tasks = requests.Select(async (request, index) =>
+        {
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                results[index] = await OneAsync(request, sampling, index, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }).ToArray();
+        await Task.WhenAll(tasks).ConfigureAwait(false);
+        return results;
+    }
+
+    private async Task<PolicyTurn> OneAsync(PolicyRequest request, PolicySampling sampling, int index, CancellationToken cancellationToken)
+    {
+        var messages = ChatMessageMapping.ToChatClient(request.Messages);
+        var options = new ChatOptions
+        {
+            ModelId = _options.ModelId,
+            Temperature = (float)sampling.Temperature,
+            TopP = (float)sampling.TopP,
+            TopK = sampling.TopK > 0 ? sampling.TopK : null,
+            MaxOutputTokens = sampling.MaxNewTokens,
+            Seed = sampling.Seed,
+        };
+        if (request.Tools.Count > 0)
+        {
+            options.Tools = ChatMessageMapping.ToChatClient(request.Tools);
+            options.ToolMode = ChatToolMode.Auto;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                var response = await _client.GetResponseAsync(messages, options, cancellationToken).ConfigureAwait(false);
+                var calls = ChatMessageMapping.ToolCallsOf(response.Messages);
+                var reasoning = string.Concat(response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().Select(r => r.Text));
+                var parsed = ToolCallParser.FromOpenAi(response.Text, calls, reasoning.Length == 0 ? null : reasoning);
+                return new PolicyTurn(response.Text ?? "", parsed);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && attempt < _options.MaxRetries)
+            {
+                await Task.Delay(_options.RetryDelay * Math.Pow(2, attempt), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                throw new InvalidOperationException(
+                    $"The chat client '{Name}' failed on request {index} after {attempt + 1} attempt(s): {e.Message}", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using ToolRL.Environments;
+using ToolRL.Episodes;
+using ToolRL.Rewards;
+using ToolRL.Tasks;
+using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rl.Rollouts;
+using ToolRL.Trainer.Runs;
+
+namespace ToolRL.Trainer.Rl;
+
+/// <summary>
+/// One RL training step as the paper runs it, for <see cref="ResumableTrainingLoop"/>: roll out the current policy
+/// on the next training tasks (the data cursor walks a seeded shuffle of them), take the step records as prompts,
+/// sample <see cref="RunConfig.SamplesPerPrompt"/> next turns per prompt, score them by replay, and update with
+/// GRPO or REINFORCE++. Checkpoints are HF folders (safetensors + config + tokenizer files) plus the optimizer state.
+/// </summary>
+public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
+{
+    private const string OptimizerFile = "optimizer.bin";
+    private readonly RunConfig _config;
+    private readonly IToolEnvironment _environment;
+    private readonly TorchPolicy _policy;
+    private readonly IReadOnlyList<EnvironmentTask> _tasks;
+    private readonly string _modelDirectory;
+    private readonly PolicyOptimizer _optimizer;
+    private readonly RlUpdater _updater;
+    private readonly string? _systemPrompt;
+
+    /// <summary>Creates the process.</summary>
+    /// <param name="config">The run configuration.</param>
+    /// <param name="environment">The environment whose tools and tasks are used.</param>
+    /// <param name="policy">The trainable policy.</param>
+    /// <param name="reference">A frozen copy of the initial policy (for the KL loss); may be null when the KL coefficient is 0.</param>
+    /// <param name="trainTasks">The training tasks (held-out tasks stay out).</param>
+    /// <param name="modelDirectory">The HF folder the policy came from (its config and tokenizer files are copied into checkpoints).</param>
+    /// <param name="systemPrompt">Optional system message for every episode.</param>
+    public RlTrainingProcess(RunConfig config, IToolEnvironment environment, TorchPolicy policy, CausalLM? reference,
+        IReadOnlyList<EnvironmentTask> trainTasks, string modelDirectory, string? systemPrompt = null)
+    {
+        _config = config.Validate();
+        _environment = environment;
+        _policy = policy;
+        _tasks = trainTasks.Count > 0 ? trainTasks : throw new ArgumentException("No training tasks.", nameof(trainTasks));
+        _modelDirectory = modelDirectory;
+        _systemPrompt = systemPrompt;
+        var trainable = TrainableParameters.Select(policy.Model, config.TrainableParameters);
+        _optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), config.ToOptimizerSettings());
+        var updateSettings = config.ToUpdateSettings();
+        reference?.eval();
+        _updater = new RlUpdater(
+            new CausalLmScorer(policy.Model, policy.PadTokenId),
+            reference is null ? null : new CausalLmScorer(reference, policy.PadTokenId),
+            _optimizer, updateSettings, policy.Model.Device);
+    }
+
+    /// <inheritdoc/>
+    public TrainingStepOutcome RunStep(StepContext context)
+    {
+        var sampling = new PolicySampling
+        {
+            Temperature = _config.Temperature, TopP = _config.TopP, MaxNewTokens = _config.MaxNewTokens, Seed = context.SeedFor(1),
+        };
+        var episodeOptions = new EpisodeOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant };
+        var tasks = TasksAt(context.DataCursor, _config.PromptsPerStep);
+
+        var collector = new RolloutCollector(_environment, _policy,
+            new RolloutOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, Sampling = sampling, SystemPrompt = _systemPrompt });
+        var trajectories = collector.RunAsync(tasks).GetAwaiter().GetResult();
+        var pick = new Random(context.SeedFor(2));
+        var records = trajectories.SelectMany(t => t.Steps).OrderBy(_ => pick.Next()).Take(_config.PromptsPerStep).ToArray();
+
+        var samples = new GroupSampler(_environment, _policy, episodeOptions)
+            .SampleAsync(records, _config.SamplesPerPrompt, sampling with { Seed = context.SeedFor(3) }).GetAwaiter().GetResult();
+        _policy.Model.train();
+        var stats = _updater.Update(samples);
+
+        var (p, r, f1) = EpisodeMetrics.Average(trajectories.Select(t => t.Metrics).ToArray());
+        var metrics = new Dictionary<string, double>
+        {
+            ["reward_mean"] = stats.MeanReward,
+            ["rollout_solve_p"] = p,
+            ["rollout_solve_r"] = r,
+            ["rollout_solve_f1"] = f1,
+            ["kl"] = stats.Kl,
+            ["entropy"] = stats.Entropy,
+            ["pg_loss"] = stats.PolicyLoss,
+            ["total_loss"] = stats.TotalLoss,
+            ["clip_fraction"] = stats.ClipFraction,
+            ["grad_norm"] = stats.GradNorm,
+            ["tokens_per_s"] = stats.TokensPerSecond,
+            ["response_tokens"] = stats.ResponseTokens,
+            ["records"] = records.Length,
+        };
+        return new TrainingStepOutcome(metrics, context.DataCursor + _config.PromptsPerStep);
+    }
+
+    /// <inheritdoc/>
+    public void SaveCheckpoint(string directory)
+    {
+        ModelSaver.Save(_policy.Model, directory, copyFrom: _modelDirectory);
+        _optimizer.SaveState(Path.Combine(directory, OptimizerFile));
+    }
+
+    /// <inheritdoc/>
+    public void LoadCheckpoint(string directory)
+    {
+        ModelLoader.LoadWeights(_policy.Model, ModelLoader.WeightFiles(directory));
+        _optimizer.LoadState(Path.Combine(directory, OptimizerFile));
+    }
+
+    /// <summary>The tasks at positions [cursor, cursor + count) of the endless stream of seeded shuffles.</summary>
+    private EnvironmentTask[] TasksAt(long cursor, int count)
+    {
+        var result = new EnvironmentTask[count];
+        for (var i = 0; i < count; i++)
+        {
+            var position = cursor + i;
+            var epoch = (int)(position / _tasks.Count);
+            var order = Enumerable.Range(0, _tasks.Count).ToArray();
+            new Random(TorchRng.StepSeed(_config.Seed, epoch, 99)).Shuffle(order);
+            result[i] = _tasks[order[position % _tasks.Count]];
+        }
+        return result;
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _optimizer.Dispose();
+}
