@@ -1,0 +1,66 @@
+using ToolRL.Tasks;
+using ToolRL.Tools;
+
+namespace ToolRL.Environments;
+
+/// <summary>
+/// An <see cref="IToolEnvironment"/> over a generated <see cref="IScenario{TTools}"/>: tasks with gold answers
+/// from golden runs (loaded lazily, once), and sessions that each get a fresh tools implementation.
+/// </summary>
+/// <typeparam name="TTools">The scenario interface.</typeparam>
+public sealed class ToolEnvironment<TTools> : IToolEnvironment where TTools : class
+{
+    private readonly Lazy<IReadOnlyList<EnvironmentTask>> _tasks;
+    private readonly HashSet<string> _toolNames;
+
+    /// <summary>Creates the environment.</summary>
+    /// <param name="scenario">The generated scenario.</param>
+    /// <param name="factory">Creates a fresh implementation (one per session and per golden run); when null, the
+    /// scenario's <see cref="IScenario{TTools}.LocalImplementation"/> is used.</param>
+    /// <param name="options">Call limits; <see cref="ToolEnvironmentOptions.Default"/> when null.</param>
+    /// <exception cref="ArgumentException">No factory was given and the scenario has no local implementation.</exception>
+    public ToolEnvironment(IScenario<TTools> scenario, Func<TTools>? factory = null, ToolEnvironmentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        Scenario = scenario;
+        Factory = factory ?? scenario.LocalImplementation ?? throw new ArgumentException(
+            $"Scenario '{scenario.Name}' has no generated local implementation; pass a factory that creates its tools.",
+            nameof(factory));
+        Options = options ?? ToolEnvironmentOptions.Default;
+        if (Options.CallTimeout <= TimeSpan.Zero && Options.CallTimeout != Timeout.InfiniteTimeSpan)
+            throw new ArgumentException($"CallTimeout must be positive or infinite, not {Options.CallTimeout}.", nameof(options));
+        if (Options.MaxArgumentsLength <= 0 || Options.MaxOutputLength <= 0)
+            throw new ArgumentException("MaxArgumentsLength and MaxOutputLength must be positive.", nameof(options));
+        _toolNames = new HashSet<string>(scenario.Tools.Select(t => t.Name), StringComparer.Ordinal);
+        _tasks = new Lazy<IReadOnlyList<EnvironmentTask>>(
+            () => GoldenTaskLoader.Load(Scenario, Factory), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    /// <summary>The scenario this environment serves.</summary>
+    public IScenario<TTools> Scenario { get; }
+
+    /// <summary>Creates a fresh tools implementation.</summary>
+    public Func<TTools> Factory { get; }
+
+    /// <summary>The call limits.</summary>
+    public ToolEnvironmentOptions Options { get; }
+
+    /// <inheritdoc />
+    public string Name => Scenario.Name;
+
+    /// <inheritdoc />
+    public string Description => Scenario.Description;
+
+    /// <inheritdoc />
+    public IReadOnlyList<ToolDefinition> Tools => Scenario.Tools;
+
+    /// <inheritdoc />
+    /// <exception cref="InvalidOperationException">A task's golden run failed or did not match its call graph.</exception>
+    public IReadOnlyList<EnvironmentTask> Tasks => _tasks.Value;
+
+    /// <summary>True when the scenario has a tool of that name.</summary>
+    public bool HasTool(string name) => _toolNames.Contains(name);
+
+    /// <inheritdoc />
+    public IToolSession OpenSession() => new ToolSession<TTools>(this, Factory());
+}

@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using TorchSharp;
+using ToolRL.Trainer.Models;
+using static TorchSharp.torch;
+
+namespace ToolRL.Trainer.Checkpoints;
+
+/// <summary>Saves a model as an HF checkpoint folder (config.json + model.safetensors), each file atomically.</summary>
+public static class ModelSaver
+{
+    /// <summary>Files copied from a source checkpoint when asked (tokenizer and generation settings).</summary>
+    public static readonly IReadOnlyList<string> CompanionFiles =
+        ["generation_config.json", "tokenizer.json", "tokenizer_config.json", "vocab.json", "merges.txt", "special_tokens_map.json", "added_tokens.json"];
+
+    /// <summary>
+    /// Writes <c>config.json</c> (unknown fields kept, torch_dtype updated) and <c>model.safetensors</c> with HF
+    /// names (tied lm_head omitted, as HF does), in <paramref name="dtype"/> (default: the model's).
+    /// Companion files present in <paramref name="copyFrom"/> are copied too.
+    /// </summary>
+    public static void Save(CausalLM model, string directory, ScalarType? dtype = null, string? copyFrom = null)
+    {
+        var target = dtype ?? model.DType;
+        Directory.CreateDirectory(directory);
+        var tensors = model.named_parameters().Select(p => new KeyValuePair<string, Tensor>(p.name, p.parameter)).ToList();
+        var converted = new List<Tensor>();
+        try
+        {
+            var toWrite = tensors.Select(p =>
+            {
+                if (p.Value.dtype == target) return p;
+                var c = p.Value.detach().to(target);
+                converted.Add(c);
+                return new KeyValuePair<string, Tensor>(p.Key, c);
+            }).ToList();
+            SafetensorsWriter.Write(Path.Combine(directory, "model.safetensors"), toWrite, new Dictionary<string, string> { ["format"] = "pt" });
+        }
+        finally
+        {
+            foreach (var c in converted) c.Dispose();
+        }
+        var config = model.Config.ToJson();
+        config["torch_dtype"] = SafetensorsDtype.ToTorchDtypeName(target);
+        AtomicFile.WriteText(Path.Combine(directory, "config.json"), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        if (copyFrom is not null && Path.GetFullPath(copyFrom) != Path.GetFullPath(directory))
+        {
+            foreach (string name in CompanionFiles)
+            {
+                string source = Path.Combine(copyFrom, name);
+                if (File.Exists(source)) AtomicFile.Write(Path.Combine(directory, name), s => { using var f = File.OpenRead(source); f.CopyTo(s); });
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using TorchSharp;
+using ToolRL.Trainer.Models;
+using static TorchSharp.torch;
+
+namespace ToolRL.Trainer.Generation;
+
+/// <summary>
+/// Batched autoregressive sampling with a KV cache. Prompts are left-padded to a common length; each row
+/// carries its own positions (0 at its first real token) and an attention mask, so padding changes nothing.
+/// A row that hits a stop token stops growing; the loop ends when every row has stopped or MaxNewTokens.
+/// </summary>
+public static class Generator
+{
+    /// <summary>Generates continuations of <paramref name="prompts"/> (token ids, each non-empty).</summary>
+    public static IReadOnlyList<GeneratedSequence> Generate(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)
+    {
+        options.Validate();
+        if (prompts.Count == 0) return [];
+        if (prompts.Any(p => p.Count == 0)) throw new ArgumentException("Every prompt needs at least one token.", nameof(prompts));
+        var stop = new HashSet<int>(options.StopTokenIds ?? model.EndTokenIds);
+        int rows = prompts.Count, promptLength = prompts.Max(p => p.Count);
+        var device = model.Device;
+
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        using var generator = new torch.Generator((ulong)options.Seed, device);
+        using var cache = new KvCache(model.Config, rows, promptLength + options.MaxNewTokens, device, model.DType);
+
+        var (ids, mask) = LeftPad(prompts, promptLength, options.PadTokenId, device);
+        var positions = (mask.cumsum(1) - 1).clamp_min(0);
+        var nextPosition = mask.sum(1, keepdim: true);
+        var logits = model.Logits(model.Hidden(ids, positions, mask, cache).narrow(1, promptLength - 1, 1)).squeeze(1);
+
+        var tokens = Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
+        var logProbs = Enumerable.Range(0, rows).Select(_ => new List<float>()).ToArray();
+        var active = Enumerable.Repeat(true, rows).ToArray();
+        for (int step = 0; step < options.MaxNewTokens; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            var (next, nextLogProbs) = TokenSampler.Sample(logits, options, generator);
+            long[] nextIds = next.cpu().data<long>().ToArray();
+            float[] nextLps = nextLogProbs.cpu().data<float>().ToArray();
+            for (int r = 0; r < rows; r++)
+            {
+                if (!active[r]) continue;
+                tokens[r].Add((int)nextIds[r]);
+                logProbs[r].Add(nextLps[r]);
+                if (stop.Contains((int)nextIds[r])) active[r] = false;
+            }
+            if (!active.Any(a => a) || step == options.MaxNewTokens - 1) break;
+
+            var feed = new long[rows];
+            var feedMask = new long[rows];
+            for (int r = 0; r < rows; r++)
+            {
+                feed[r] = active[r] ? nextIds[r] : options.PadTokenId;
+                feedMask[r] = active[r] ? 1 : 0;
+            }
+            var stepMask = tensor(feedMask, [rows, 1], device: device);
+            var newMask = cat([mask, stepMask], 1).MoveToOuterDisposeScope();
+            mask.Dispose();
+            mask = newMask;
+            var stepLogits = model.forward(tensor(feed, [rows, 1], device: device), nextPosition, mask, cache).squeeze(1);
+            nextPosition.add_(1);
+            logits.Dispose();
+            logits = stepLogits.MoveToOuterDisposeScope();
+        }
+        return Enumerable.Range(0, rows)
+            .Select(r => new GeneratedSequence(tokens[r].ToArray(), logProbs[r].ToArray(), active[r] ? FinishReason.Length : FinishReason.Stop))
+            .ToArray();
+    }
+
+    /// <summary>ids and mask [B, length]: each prompt right-aligned, pads on the left.</summary>
+    internal static (Tensor Ids, Tensor Mask) LeftPad(IReadOnlyList<IReadOnlyList<int>> prompts, int length, int padId, Device device)
+    {
+        var ids = new long[prompts.Count * length];
+        var mask = new long[prompts.Count * length];
+        for (int r = 0; r < prompts.Count; r++)
+        {
+            int offset = length - prompts[r].Count;
+            for (int i = 0; i < length; i++)
+            {
+                bool real = i >= offset;
+                ids[r * length + i] = real ? prompts[r][i - offset] : padId;
+                mask[r * length + i] = real ? 1 : 0;
+            }
+        }
+        return (tensor(ids, [prompts.Count, length], device: device), tensor(mask, [prompts.Count, length], device: device));
+    }
+}

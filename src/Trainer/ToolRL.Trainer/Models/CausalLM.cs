@@ -1,0 +1,94 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ToolRL.Trainer.Models;
+
+/// <summary>
+/// A Qwen2/Qwen3 causal language model (HF's <c>Qwen2ForCausalLM</c> / <c>Qwen3ForCausalLM</c>) whose
+/// parameter names equal HF's: <c>model.embed_tokens.weight</c>, <c>model.layers.{i}.self_attn.q_proj.weight</c>,
+/// …, <c>model.norm.weight</c>, <c>lm_head.weight</c> (absent when embeddings are tied).
+/// </summary>
+/// <remarks>
+/// Padding convention: rows are left-padded; <c>attentionMask</c> [B, past+T] marks real tokens (1) and
+/// pads (0) for the cached slots and the new ones; <c>positions</c> [B, T] are per-row positions of the new
+/// tokens (count of real tokens before them). A pad query attends only to itself, so no row is ever fully masked.
+/// </remarks>
+public sealed class CausalLM : nn.Module
+{
+    readonly QwenModel model;
+    readonly LinearLayer? lmHead;
+
+    /// <summary>Creates a model with uninitialized weights on <paramref name="device"/> in <paramref name="dtype"/>.</summary>
+    public CausalLM(ModelConfig config, Device? device = null, ScalarType dtype = ScalarType.Float32) : base("CausalLM")
+    {
+        Config = config;
+        Device = device ?? CPU;
+        DType = dtype;
+        EndTokenIds = config.EosTokenIds;
+        model = new QwenModel(config, Device, dtype);
+        register_module("model", model);
+        if (!config.TieWordEmbeddings)
+        {
+            lmHead = new LinearLayer(config.HiddenSize, config.VocabSize, false, Device, dtype);
+            register_module("lm_head", lmHead);
+        }
+    }
+
+    /// <summary>The HF configuration.</summary>
+    public ModelConfig Config { get; }
+    /// <summary>Where the parameters live.</summary>
+    public Device Device { get; }
+    /// <summary>Parameter dtype.</summary>
+    public ScalarType DType { get; }
+    /// <summary>Token ids that end generation: config.json eos_token_id plus generation_config.json eos_token_id.</summary>
+    public IReadOnlyList<int> EndTokenIds { get; set; } = [];
+
+    /// <summary>Logits [B, T, vocab] (model dtype) for unpadded sequences, no cache.</summary>
+    public Tensor forward(Tensor inputIds)
+    {
+        using var scope = NewDisposeScope();
+        long b = inputIds.shape[0], t = inputIds.shape[1];
+        var positions = arange(t, ScalarType.Int64, inputIds.device).unsqueeze(0).expand(b, t);
+        return Logits(Hidden(inputIds, positions, null, null)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Logits [B, T, vocab] (model dtype); see the class remarks for the arguments.</summary>
+    public Tensor forward(Tensor inputIds, Tensor positions, Tensor? attentionMask, KvCache? cache = null)
+    {
+        using var scope = NewDisposeScope();
+        return Logits(Hidden(inputIds, positions, attentionMask, cache)).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Final hidden states [B, T, hidden]; pair with <see cref="Logits"/> to project only some positions.</summary>
+    public Tensor Hidden(Tensor inputIds, Tensor positions, Tensor? attentionMask, KvCache? cache = null)
+    {
+        using var scope = NewDisposeScope();
+        long past = cache?.Length ?? 0;
+        Tensor? mask = attentionMask is null && past == 0 ? null : BuildMask(inputIds, attentionMask, past);
+        var hidden = model.Forward(inputIds, positions, mask, cache);
+        cache?.Advance(inputIds.shape[1]);
+        return hidden.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>lm_head (or the tied embedding matrix) applied to hidden states.</summary>
+    public Tensor Logits(Tensor hidden) =>
+        lmHead is not null ? lmHead.forward(hidden) : nn.functional.linear(hidden, model.EmbedWeight);
+
+    /// <summary>[B, 1, T, S]: causal over slots, real keys only, and every query may see its own slot.</summary>
+    static Tensor BuildMask(Tensor inputIds, Tensor? attentionMask, long past)
+    {
+        using var scope = NewDisposeScope();
+        long b = inputIds.shape[0], t = inputIds.shape[1], s = past + t;
+        var device = inputIds.device;
+        if (attentionMask is not null && (attentionMask.shape[0] != b || attentionMask.shape[1] != s))
+            throw new ArgumentException($"attentionMask must have shape [{b}, {s}] (past {past} + new {t}), got [{string.Join(", ", attentionMask.shape)}].");
+        var keySlots = arange(s, ScalarType.Int64, device).unsqueeze(0);          // [1, S]
+        var querySlots = arange(past, s, 1, ScalarType.Int64, device).unsqueeze(1); // [T, 1]
+        var causal = keySlots.le(querySlots);                                       // [T, S]
+        var self = keySlots.eq(querySlots);
+        var allowed = attentionMask is null
+            ? causal.unsqueeze(0).expand(b, t, s)
+            : causal.unsqueeze(0).logical_and(attentionMask.to(ScalarType.Bool).unsqueeze(1)).logical_or(self.unsqueeze(0));
+        return allowed.unsqueeze(1).MoveToOuterDisposeScope();
+    }
+}

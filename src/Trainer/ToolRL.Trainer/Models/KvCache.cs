@@ -1,0 +1,57 @@
+using static TorchSharp.torch;
+
+namespace ToolRL.Trainer.Models;
+
+/// <summary>
+/// Pre-allocated key/value cache for incremental decoding: per layer, keys and values of shape
+/// [batch, kvHeads, capacity, headDim]. Slot s of every row holds the token fed at step s (with left
+/// padding, slots of pad tokens are masked out by the attention mask).
+/// </summary>
+public sealed class KvCache : IDisposable
+{
+    readonly Tensor[] keys;
+    readonly Tensor[] values;
+
+    /// <summary>Allocates the cache for a model.</summary>
+    public KvCache(ModelConfig config, long batchSize, long capacity, Device device, ScalarType dtype)
+    {
+        Capacity = capacity;
+        keys = new Tensor[config.NumHiddenLayers];
+        values = new Tensor[config.NumHiddenLayers];
+        for (int i = 0; i < keys.Length; i++)
+        {
+            keys[i] = zeros([batchSize, config.NumKeyValueHeads, capacity, config.HeadDim], dtype, device);
+            values[i] = zeros([batchSize, config.NumKeyValueHeads, capacity, config.HeadDim], dtype, device);
+        }
+    }
+
+    /// <summary>Number of slots filled so far (the "past" length).</summary>
+    public long Length { get; private set; }
+
+    /// <summary>Maximum number of slots.</summary>
+    public long Capacity { get; }
+
+    /// <summary>Writes a layer's new keys/values [B, kvHeads, T, d] after the past, returns past+new views.</summary>
+    internal (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
+    {
+        long t = newKeys.shape[2];
+        if (Length + t > Capacity)
+            throw new InvalidOperationException($"KV cache full: {Length} + {t} tokens exceed its capacity of {Capacity}.");
+        using (no_grad())
+        {
+            keys[layer].narrow(2, Length, t).copy_(newKeys);
+            values[layer].narrow(2, Length, t).copy_(newValues);
+        }
+        return (keys[layer].narrow(2, 0, Length + t), values[layer].narrow(2, 0, Length + t));
+    }
+
+    /// <summary>Called once per forward, after every layer appended <paramref name="tokens"/> slots.</summary>
+    internal void Advance(long tokens) => Length += tokens;
+
+    /// <inheritdoc />
+    public void Dispose()
+    {
+        foreach (var t in keys) t.Dispose();
+        foreach (var t in values) t.Dispose();
+    }
+}

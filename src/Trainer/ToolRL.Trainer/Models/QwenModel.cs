@@ -1,0 +1,53 @@
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace ToolRL.Trainer.Models;
+
+/// <summary>The decoder stack (HF's <c>model.</c> prefix): embed_tokens, layers, final norm.</summary>
+public sealed class QwenModel : nn.Module
+{
+    readonly ModelConfig config;
+    readonly Parameter embedWeight;
+    readonly ModuleList<QwenDecoderLayer> layers;
+    readonly RmsNorm norm;
+
+    /// <summary>Creates the stack with uninitialized weights.</summary>
+    public QwenModel(ModelConfig config, Device device, ScalarType dtype) : base("QwenModel")
+    {
+        this.config = config;
+        var embed = new EmbeddingTable(config.VocabSize, config.HiddenSize, device, dtype);
+        embedWeight = embed.Weight;
+        layers = new ModuleList<QwenDecoderLayer>();
+        for (int i = 0; i < config.NumHiddenLayers; i++) layers.Add(new QwenDecoderLayer(config, i, device, dtype));
+        norm = new RmsNorm(config.HiddenSize, config.RmsNormEps, device, dtype);
+        register_module("embed_tokens", embed);
+        register_module("layers", layers);
+        register_module("norm", norm);
+    }
+
+    /// <summary>model.embed_tokens.weight [vocab, hidden] (also the tied lm_head).</summary>
+    public Parameter EmbedWeight => embedWeight;
+
+    /// <summary>Hidden states [B, T, hidden] after the final norm.</summary>
+    public Tensor Forward(Tensor inputIds, Tensor positions, Tensor? mask, KvCache? cache)
+    {
+        using var scope = NewDisposeScope();
+        var x = embedWeight.index_select(0, inputIds.reshape(-1)).view(inputIds.shape[0], inputIds.shape[1], -1);
+        var (cos, sin) = RotaryEmbedding.CosSin(positions, config.HeadDim, config.RopeTheta, x.dtype);
+        foreach (var layer in layers) x = layer.Forward(x, cos, sin, mask, cache);
+        return norm.forward(x).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>Holds <c>weight</c> under the name <c>embed_tokens</c>.</summary>
+    sealed class EmbeddingTable : nn.Module
+    {
+        public EmbeddingTable(long vocab, long hidden, Device device, ScalarType dtype) : base("EmbeddingTable")
+        {
+            Weight = ParameterFactory.Empty(device, dtype, vocab, hidden);
+            register_parameter("weight", Weight);
+        }
+
+        public Parameter Weight { get; }
+    }
+}
