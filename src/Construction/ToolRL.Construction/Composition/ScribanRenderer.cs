@@ -12,6 +12,7 @@ internal sealed class ScribanRenderer
     private static readonly string[] HoleNames = Enumerable.Range(0, 16).Select(i => "p" + i).ToArray();
     private readonly TemplateContext _context;
     private readonly ScriptObject _globals = new();
+    private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
 
     public ScribanRenderer()
     {
@@ -28,6 +29,23 @@ internal sealed class ScribanRenderer
             _globals.SetValue(HoleNames[i], values[i], false);
         return template.Render(_context);
     }
+
+    /// <summary>
+    /// <see cref="Render"/> through a cache keyed by <paramref name="key"/> and the values; the cache is cleared when it
+    /// reaches <see cref="MaxCached"/> entries, so memory stays bounded however many tasks stream through.
+    /// </summary>
+    public string RenderCached(string key, Template template, IReadOnlyList<string> values)
+    {
+        var cacheKey = key + "\u0001" + string.Join('\u0001', values);
+        if (_cache.TryGetValue(cacheKey, out var text))
+            return text;
+        if (_cache.Count >= MaxCached)
+            _cache.Clear();
+        return _cache[cacheKey] = Render(template, values);
+    }
+
+    /// <summary>Most phrases kept by <see cref="RenderCached"/>.</summary>
+    public const int MaxCached = 50_000;
 
     /// <summary>Renders <paramref name="template"/> with <c>phrases</c> bound to a list.</summary>
     public string RenderList(Template template, IReadOnlyList<string> phrases)

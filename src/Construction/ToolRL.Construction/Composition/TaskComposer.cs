@@ -209,6 +209,7 @@ public sealed class TaskComposer
 
     private static string RenderPhrase(PlannedCall call, List<PlannedCall> calls, ScribanRenderer renderer)
     {
+        // Calls repeat across tasks; their phrases are rendered once (the cache is bounded, see ScribanRenderer).
         var values = new string[call.Tool.HoleSlots.Length];
         for (var h = 0; h < values.Length; h++)
         {
@@ -216,7 +217,7 @@ public sealed class TaskComposer
             // The consumed value is not stated: the producer's phrase stands in for it.
             values[h] = slot == call.DependentSlot && call.DependsOn >= 0 ? calls[call.DependsOn].Phrase : call.Arguments[slot].Text;
         }
-        return renderer.Render(call.Tool.Phrase.Template, values);
+        return renderer.RenderCached(call.Tool.Name, call.Tool.Phrase.Template, values);
     }
 
     private ulong CanonicalKey(List<PlannedCall> calls)

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Text.Json;
 
 namespace ToolRL.Construction.Export;
 
@@ -25,17 +25,17 @@ public static class DatasetExporter
         using var testJsonFile = new AtomicFile(paths[1]);
         await using var trainParquet = new VerlParquetWriter(paths[2], rowGroupSize);
         await using var testParquet = new VerlParquetWriter(paths[3], rowGroupSize);
-        var utf8 = new UTF8Encoding(false);
         long train = 0, test = 0;
-        await using (var trainJson = new StreamWriter(trainJsonFile.TempPath, false, utf8, 1 << 16))
-        await using (var testJson = new StreamWriter(testJsonFile.TempPath, false, utf8, 1 << 16))
+        await using (var trainJson = new FileStream(trainJsonFile.TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        await using (var testJson = new FileStream(testJsonFile.TempPath, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        await using (var json = new Utf8JsonWriter(Stream.Null, ToolRL.Json.WriterOptions))
         {
             foreach (var item in items)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var record = FtrlRecords.Initial(item, systemPrompt);
                 var isTest = split.IsTest(item.Task.Question);
-                FtrlJsonl.WriteLine(isTest ? testJson : trainJson, record);
+                FtrlJsonl.WriteLine(json, isTest ? testJson : trainJson, record, item.ToolsJson);
                 var row = VerlRows.From(item, record, isTest ? TrainTestSplit.Test : TrainTestSplit.Train, isTest ? test++ : train++);
                 await (isTest ? testParquet : trainParquet).AddAsync(row, cancellationToken).ConfigureAwait(false);
             }

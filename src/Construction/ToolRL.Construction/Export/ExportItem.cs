@@ -11,7 +11,10 @@ namespace ToolRL.Construction.Export;
 /// <param name="ToolImplementation">Reference to the local implementation, <c>toolrl:{environment}</c>.</param>
 public sealed record ExportItem(EnvironmentTask Task, string Environment, IReadOnlyList<ToolDefinition> Tools, string ToolImplementation)
 {
+    /// <summary>The tools as a JSON array of OpenAI function tools; rendered once per toolset when built with <see cref="For"/>.</summary>
+    public string ToolsJson { get => field ??= Trajectories.StepRecordJson.ToolsJson(Tools); init => field = value; }
+
     /// <summary>The item for a task in <paramref name="toolset"/> (the task is rewritten for it).</summary>
     public static ExportItem For(Toolset toolset, EnvironmentTask task) =>
-        new(toolset.Rewrite(task), toolset.Name, toolset.Tools, "toolrl:" + toolset.Name);
+        new(toolset.Rewrite(task), toolset.Name, toolset.Tools, "toolrl:" + toolset.Name) { ToolsJson = toolset.ToolsJson };
 }

@@ -13,6 +13,15 @@ public static class FtrlJsonl
         writer.Write('\n');
     }
 
+    /// <summary>Writes one record as a line of UTF-8 to <paramref name="writer"/> (reset per line), with pre-rendered tools JSON.</summary>
+    internal static void WriteLine(System.Text.Json.Utf8JsonWriter writer, Stream stream, StepRecord record, string toolsJson)
+    {
+        writer.Reset(stream);
+        StepRecordJson.Write(writer, record, toolsJson);
+        writer.Flush();
+        stream.WriteByte((byte)'\n');
+    }
+
     /// <summary>Reads records lazily; a bad line throws <see cref="FormatException"/> with its line number. Blank lines are skipped.</summary>
     public static IEnumerable<StepRecord> Read(TextReader reader, string origin = "JSONL")
     {

@@ -21,7 +21,7 @@ public static class VerlRows
             TaskId = item.Task.Id,
             Scenario = item.Task.Scenario,
             Structure = item.Task.Structure.ToString(),
-            Tools = "[" + string.Join(',', item.Tools.Select(t => t.ToOpenAiJson())) + "]",
+            Tools = item.ToolsJson,
             UnsolvedSet = WriteJson(w =>
             {
                 w.WriteStartObject();

@@ -41,6 +41,9 @@ public sealed class Toolset
     /// <summary>Signatures of <see cref="Tools"/>, parallel to it.</summary>
     public IReadOnlyList<ToolSignature> Signatures { get; }
 
+    /// <summary>The tools as a JSON array of OpenAI function tools (rendered once).</summary>
+    public string ToolsJson => field ??= Trajectories.StepRecordJson.ToolsJson(Tools);
+
     /// <summary>An invoker over fresh state.</summary>
     public IToolInvoker NewInvoker() => _newInvoker();
 

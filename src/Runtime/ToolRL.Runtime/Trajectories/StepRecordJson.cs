@@ -13,6 +13,9 @@ namespace ToolRL.Trajectories;
 /// </summary>
 public static class StepRecordJson
 {
+    /// <summary>The JSON array of OpenAI function tools, as <see cref="StepRecordFields.Tools"/> holds it.</summary>
+    public static string ToolsJson(IReadOnlyList<ToolDefinition> tools) => "[" + string.Join(',', tools.Select(t => t.ToOpenAiJson())) + "]";
+
     /// <summary>The record as one line of compact JSON (no trailing newline).</summary>
     public static string Write(StepRecord record)
     {
@@ -22,8 +25,11 @@ public static class StepRecordJson
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Writes the record as one JSON object.</summary>
-    public static void Write(Utf8JsonWriter writer, StepRecord record)
+    /// <summary>
+    /// Writes the record as one JSON object. <paramref name="toolsJson"/>, when given, is the already rendered
+    /// JSON array of <see cref="StepRecord.Tools"/> (exporters cache it per toolset instead of re-rendering it per record).
+    /// </summary>
+    public static void Write(Utf8JsonWriter writer, StepRecord record, string? toolsJson = null)
     {
         writer.WriteStartObject();
         writer.WriteString(StepRecordFields.TaskId, record.TaskId);
@@ -32,10 +38,18 @@ public static class StepRecordJson
         foreach (var message in record.Messages)
             WriteMessage(writer, message);
         writer.WriteEndArray();
-        writer.WriteStartArray(StepRecordFields.Tools);
-        foreach (var tool in record.Tools)
-            writer.WriteRawValue(tool.ToOpenAiJson(), skipInputValidation: true);
-        writer.WriteEndArray();
+        if (toolsJson is not null)
+        {
+            writer.WritePropertyName(StepRecordFields.Tools);
+            writer.WriteRawValue(toolsJson, skipInputValidation: true);
+        }
+        else
+        {
+            writer.WriteStartArray(StepRecordFields.Tools);
+            foreach (var tool in record.Tools)
+                writer.WriteRawValue(tool.ToOpenAiJson(), skipInputValidation: true);
+            writer.WriteEndArray();
+        }
         writer.WriteString(StepRecordFields.ToolImplementation, record.ToolImplementation);
         writer.WriteStartObject(StepRecordFields.Unsolved);
         foreach (var (tool, answers) in record.Unsolved)
