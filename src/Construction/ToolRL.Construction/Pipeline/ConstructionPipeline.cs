@@ -26,6 +26,34 @@ public static class ConstructionPipeline
         }
     }
 
+    /// <summary>
+    /// The CLI entry (for <c>describe</c>): builds every scenario's tasks without exporting them and returns the
+    /// report (per scenario: counts by structure and variant, hop depths, tool coverage, validation issues);
+    /// <paramref name="writer"/>, when given, gets <see cref="ConstructionReport.Print"/>.
+    /// </summary>
+    public static ConstructionReport Describe(IReadOnlyList<ScenarioSource> scenarios, ConstructionPlan plan, TextWriter? writer = null)
+    {
+        var report = new ConstructionReport();
+        foreach (var _ in Build(scenarios, plan, report))
+        {
+        }
+        if (writer is not null)
+            report.Print(writer);
+        return report;
+    }
+
+    /// <summary>
+    /// The CLI entry (for <c>export</c>): builds and exports every scenario's tasks to <paramref name="directory"/>
+    /// (FTRL JSONL and verl parquet, train/test), streaming, and returns the report with the export summary.
+    /// </summary>
+    public static async Task<(ConstructionReport Report, ExportSummary Summary)> ExportAsync(IReadOnlyList<ScenarioSource> scenarios,
+        ConstructionPlan plan, string directory, TrainTestSplit split, string? systemPrompt = null, CancellationToken cancellationToken = default)
+    {
+        var report = new ConstructionReport();
+        var summary = await DatasetExporter.ExportAsync(Build(scenarios, plan, report), directory, split, systemPrompt, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (report, summary);
+    }
+
     /// <summary>The export items of one scenario.</summary>
     public static IEnumerable<ExportItem> Build(ScenarioSource scenario, IReadOnlyList<ScenarioSource> others, ConstructionPlan plan,
         ConstructionReport report, ValueDomains? domains = null)
