@@ -1,1 +1,4 @@
-Console.WriteLine("ToolRL samples: not wired yet.");
+using ToolRL.Samples.Catalog;
+using ToolRL.Samples.Cli;
+
+return SamplesCommandLine.Run(args, SampleEnvironments.Scenarios, Console.Out, Console.Error);

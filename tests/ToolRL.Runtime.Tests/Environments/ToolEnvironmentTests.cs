@@ -4,8 +4,6 @@ using ToolRL.Tasks;
 
 namespace ToolRL.Runtime.Tests.Environments;
 
-using FactAttribute = Xunit.FactAttribute;
-
 public sealed class ToolEnvironmentTests
 {
     [Fact]

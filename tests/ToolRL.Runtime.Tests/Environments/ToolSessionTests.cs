@@ -5,8 +5,6 @@ using ToolRL.Tools;
 
 namespace ToolRL.Runtime.Tests.Environments;
 
-using FactAttribute = Xunit.FactAttribute;
-
 public sealed class ToolSessionTests
 {
     private static readonly TimeSpan ShortTimeout = TimeSpan.FromMilliseconds(300);
@@ -17,7 +15,7 @@ public sealed class ToolSessionTests
         var env = TestEnvironments.Create(new ToolEnvironmentOptions { CallTimeout = ShortTimeout });
         using var session = env.OpenSession();
         var watch = Stopwatch.StartNew();
-        var result = await session.ExecuteAsync(new ToolCall("sleep", "{\"milliseconds\": 5000}"));
+        var result = await session.ExecuteAsync(new ToolCall("sleep", "{\"milliseconds\": 2500}"));
         watch.Stop();
 
         Assert.Equal(ToolOutcome.Timeout, result.Outcome);
@@ -30,7 +28,7 @@ public sealed class ToolSessionTests
     {
         var env = TestEnvironments.Create(new ToolEnvironmentOptions { CallTimeout = ShortTimeout });
         using var session = env.OpenSession();
-        var first = await session.ExecuteAsync(new ToolCall("sleep", "{\"milliseconds\": 3000}"));
+        var first = await session.ExecuteAsync(new ToolCall("sleep", "{\"milliseconds\": 2000}"));
         var second = await session.ExecuteAsync(new ToolCall("get_capital", "{\"country\": \"Italy\"}"));
         Assert.Equal(ToolOutcome.Timeout, first.Outcome);
         Assert.Equal(ToolResult.Ok("Rome"), second);
@@ -54,7 +52,7 @@ public sealed class ToolSessionTests
         var env = TestEnvironments.Create();
         using var session = env.OpenSession();
         using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
-        var result = await session.ExecuteAsync(new ToolCall("sleep", "{\"milliseconds\": 5000}"), cts.Token);
+        var result = await session.ExecuteAsync(new ToolCall("sleep", "{\"milliseconds\": 2500}"), cts.Token);
         Assert.Equal(ToolOutcome.Cancelled, result.Outcome);
         Assert.Equal("an error occured when call sleep: the call was cancelled", result.Text);
 

@@ -6,8 +6,6 @@ using ToolRL.Tools;
 
 namespace ToolRL.Runtime.Tests.Episodes;
 
-using FactAttribute = Xunit.FactAttribute;
-
 /// <summary>Worked episodes with hand-computed rewards and metrics.</summary>
 public sealed class EpisodeTests
 {

@@ -4,8 +4,6 @@ using ToolRL.Runtime.Tests.Scenario;
 
 namespace ToolRL.Runtime.Tests.Parsing;
 
-using FactAttribute = Xunit.FactAttribute;
-
 /// <summary>Each malformed text: its parse, each call's outcome and feedback, and the step reward.</summary>
 public sealed class MalformedTurnTests
 {

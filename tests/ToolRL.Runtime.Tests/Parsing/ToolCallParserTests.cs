@@ -3,8 +3,6 @@ using ToolRL.Tools;
 
 namespace ToolRL.Runtime.Tests.Parsing;
 
-using FactAttribute = Xunit.FactAttribute;
-
 public sealed class ToolCallParserTests
 {
     [Fact]
@@ -116,5 +114,30 @@ public sealed class ToolCallParserTests
         Assert.False(turn.HasToolCalls);
         Assert.True(turn.HasToolCallMarkup);
         Assert.Equal(string.Empty, ToolCallParser.FromOpenAi(null, []).Content);
+    }
+
+    [Fact]
+    public void Other_properties_are_skipped_escaped_keys_match_and_arguments_keep_their_exact_text()
+    {
+        var turn = ToolCallParser.ParseHermes(
+            "<tool_call>{\"id\": {\"a\": [1, {\"name\": 2}]}, \"na\\u006de\": \"get\", \"arguments\": {\"city\": \"Côte 🌍\", \"n\": [1,2]}}</tool_call>");
+        Assert.Equal([new ToolCall("get", "{\"city\": \"Côte 🌍\", \"n\": [1,2]}")], turn.ToolCalls);
+    }
+
+    [Fact]
+    public void A_repeated_name_takes_the_last_value()
+    {
+        var turn = ToolCallParser.ParseHermes("<tool_call>{\"name\": \"a\", \"name\": \"b\"}</tool_call>");
+        Assert.Equal("b", turn.ToolCalls[0].Name);
+        var dropped = ToolCallParser.ParseHermes("<tool_call>{\"name\": \"a\", \"name\": 1}</tool_call>");
+        Assert.Empty(dropped.ToolCalls);
+    }
+
+    [Fact]
+    public void A_block_longer_than_the_stack_buffer_parses()
+    {
+        var big = new string('é', 5000);
+        var turn = ToolCallParser.ParseHermes("<tool_call>{\"name\": \"echo\", \"arguments\": {\"text\": \"" + big + "\"}}</tool_call>");
+        Assert.Equal("{\"text\": \"" + big + "\"}", turn.ToolCalls[0].ArgumentsJson);
     }
 }

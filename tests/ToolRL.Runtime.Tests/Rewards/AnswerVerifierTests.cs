@@ -3,8 +3,6 @@ using ToolRL.Rewards;
 
 namespace ToolRL.Runtime.Tests.Rewards;
 
-using FactAttribute = Xunit.FactAttribute;
-
 public sealed class AnswerVerifierTests
 {
     [Theory]

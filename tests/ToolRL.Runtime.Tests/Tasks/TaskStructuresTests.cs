@@ -2,8 +2,6 @@ using ToolRL.Tasks;
 
 namespace ToolRL.Runtime.Tests.Tasks;
 
-using FactAttribute = Xunit.FactAttribute;
-
 public sealed class TaskStructuresTests
 {
     private static GoldenCallSpec C(int i, params int[] deps) => new(i, "t", deps);

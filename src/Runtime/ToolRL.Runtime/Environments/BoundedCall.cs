@@ -48,7 +48,9 @@ internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IThrea
         _timer.Change(_session.Options.CallTimeout, Timeout.InfiniteTimeSpan);
         if (cancellationToken.CanBeCanceled)
             _callerRegistration = cancellationToken.UnsafeRegister(static s => ((BoundedCall<TTools>)s!).OnCallerCancelled(), this);
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        // From a pool thread (async rollouts) the item goes to that thread's local queue: after the caller awaits,
+        // the same thread usually runs the tool next, with no cross-thread wake-up. Idle workers still steal it.
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
         return new ValueTask<ToolResult>(this, _core.Version);
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToolRL.Environments;
 using ToolRL.Parsing;
 using ToolRL.Rewards;
@@ -77,6 +78,8 @@ public sealed class Episode
         return RunCallsAsync(turn, cancellationToken);
     }
 
+    // Pooled builder: a turn whose call completes on another thread reuses its state-machine box.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<StepOutcome> RunCallsAsync(ParsedTurn turn, CancellationToken cancellationToken)
     {
         var calls = turn.ToolCalls;

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 using ToolRL.Tools;
 
@@ -59,7 +61,7 @@ public static class ToolCallParser
         if (first < 0)
             return new ParsedTurn(TrimToString(span), reasoning, NoCalls, hasMarkup);
 
-        List<ToolCall>? calls = null;
+        List<ToolCall>? calls = null; // allocated only when a block parses
         var open = first;
         while (open >= 0)
         {
@@ -67,7 +69,7 @@ public static class ToolCallParser
             var closeRel = span[inner..].IndexOf(ToolCallClose, StringComparison.Ordinal);
             if (closeRel < 0)
                 break; // unclosed final block: dropped
-            if (TryParseBlock(body.Slice(inner, closeRel), out var call))
+            if (TryParseBlock(span.Slice(inner, closeRel), out var call))
                 (calls ??= new List<ToolCall>(1)).Add(call);
             var next = inner + closeRel + ToolCallClose.Length;
             var openRel = span[next..].IndexOf(ToolCallOpen, StringComparison.Ordinal);
@@ -131,18 +133,48 @@ public static class ToolCallParser
         return (TrimToString(span[..close]), close + ThinkClose.Length);
     }
 
-    private static bool TryParseBlock(ReadOnlyMemory<char> block, out ToolCall call)
+    // Strict: a lone surrogate makes the block invalid instead of silently becoming U+FFFD.
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = Json.DocumentOptions.MaxDepth };
+    private const int StackBytes = 512;
+
+    /// <summary>
+    /// Reads one block with a forward-only reader (no document is built): the top-level <c>"name"</c> and
+    /// <c>"arguments"</c>; every other value is skipped but still validated, and trailing content fails.
+    /// </summary>
+    private static bool TryParseBlock(ReadOnlySpan<char> block, out ToolCall call)
     {
         call = null!;
+        var text = block.Trim();
+        if (text.IsEmpty || text[0] != '{')
+            return false;
+        byte[]? rented = null;
+        var max = StrictUtf8.GetMaxByteCount(text.Length);
+        var buffer = max <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(max));
         try
         {
-            using var doc = JsonDocument.Parse(block, Json.DocumentOptions);
-            var root = doc.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("name", out var nameElement)
-                || nameElement.ValueKind != JsonValueKind.String)
+            var json = buffer[..StrictUtf8.GetBytes(text, buffer)];
+            var reader = new Utf8JsonReader(json, ReaderOptions);
+            reader.Read(); // the opening brace
+            string? name = null;
+            var arguments = "{}";
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isName = reader.ValueTextEquals("name"u8);
+                var isArguments = !isName && reader.ValueTextEquals("arguments"u8);
+                reader.Read();
+                var valueStart = (int)reader.TokenStartIndex;
+                if (isName)
+                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip(); // containers: to their end (validating); scalars: no-op
+                if (isArguments)
+                    arguments = ArgumentsText(ref reader, json[valueStart..(int)reader.BytesConsumed]);
+            }
+            if (reader.Read())
+                return false; // content after the object, e.g. two objects in one block
+            if (name is null)
                 return false;
-            call = new ToolCall(nameElement.GetString()!, ArgumentsText(root));
+            call = new ToolCall(name, arguments);
             return true;
         }
         catch (JsonException)
@@ -151,23 +183,26 @@ public static class ToolCallParser
         }
         catch (ArgumentException)
         {
-            return false; // text that cannot be transcoded (e.g. a lone surrogate)
+            return false; // text that cannot be transcoded (a lone surrogate)
+        }
+        finally
+        {
+            if (rented is not null)
+                ArrayPool<byte>.Shared.Return(rented);
         }
     }
 
-    private static string ArgumentsText(JsonElement root)
+    private static string ArgumentsText(ref Utf8JsonReader reader, ReadOnlySpan<byte> raw)
     {
-        if (!root.TryGetProperty("arguments", out var args))
-            return "{}";
-        switch (args.ValueKind)
+        switch (reader.TokenType)
         {
-            case JsonValueKind.Null:
+            case JsonTokenType.Null:
                 return "{}";
-            case JsonValueKind.String:
-                var inner = args.GetString()!;
-                return HoldsObject(inner) ? inner.Trim() : args.GetRawText();
+            case JsonTokenType.String:
+                var inner = reader.GetString()!;
+                return HoldsObject(inner) ? inner.Trim() : Encoding.UTF8.GetString(raw);
             default:
-                return args.GetRawText();
+                return Encoding.UTF8.GetString(raw);
         }
     }
 

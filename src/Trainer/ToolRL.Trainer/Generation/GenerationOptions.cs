@@ -1,6 +1,6 @@
 namespace ToolRL.Trainer.Generation;
 
-/// <summary>How <see cref="Generator"/> samples.</summary>
+/// <summary>How <see cref="SequenceGenerator"/> samples.</summary>
 public sealed record GenerationOptions
 {
     /// <summary>Maximum tokens generated per row (the stop token, when hit, counts).</summary>

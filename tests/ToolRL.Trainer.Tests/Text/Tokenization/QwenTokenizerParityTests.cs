@@ -41,5 +41,6 @@ public sealed class QwenTokenizerParityTests
         }
     }
 
-    private static string Escape(string s) => System.Text.Json.JsonSerializer.Serialize(s);
+    private static string Escape(string s) =>
+        System.Text.Json.JsonSerializer.Serialize(s, new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -8,11 +8,25 @@ namespace ToolRL.Trainer.Tests.Text.Tokenization;
 using Xunit; // before ToolRL.FactAttribute of the Runtime, which the enclosing namespace would otherwise find
 
 /// <summary>The restricted tokenizer built from the real Qwen3 tokenizer and a corpus of rendered tool conversations.</summary>
-public sealed class RestrictedVocabularyBuilderTests : IDisposable
+public sealed class RestrictedVocabularyBuilderTests(RestrictedVocabularyBuilderTests.Built built) : IClassFixture<RestrictedVocabularyBuilderTests.Built>
 {
-    private readonly string _output = Path.Combine(Path.GetTempPath(), "toolrl-restricted-" + Guid.NewGuid().ToString("N"));
+    /// <summary>The restricted tokenizer, built once for the class (building reads the 11 MB source).</summary>
+    public sealed class Built : IDisposable
+    {
+        public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("toolrl-restricted-").FullName;
+        public RestrictedVocabulary Result { get; }
+        public QwenTokenizer Tokenizer { get; }
 
-    private static List<string> Corpus() =>
+        public Built()
+        {
+            Result = RestrictedVocabularyBuilder.Build(TextFixtures.Qwen3Directory, Corpus(), Directory);
+            Tokenizer = QwenTokenizer.Load(Directory);
+        }
+
+        public void Dispose() => System.IO.Directory.Delete(Directory, recursive: true);
+    }
+
+    internal static List<string> Corpus() =>
     [
         .. FixtureConversation.LoadAll().Select(c => Qwen3ChatTemplate.Instance.Render(c.Messages, c.Tools, c.Options)),
         "What will the weather be in the capital of Japan on 2025-05-01?",
@@ -24,8 +38,7 @@ public sealed class RestrictedVocabularyBuilderTests : IDisposable
     {
         var corpus = Corpus();
         var full = TextFixtures.Qwen3Tokenizer;
-        var result = RestrictedVocabularyBuilder.Build(TextFixtures.Qwen3Directory, corpus, _output);
-        var small = QwenTokenizer.Load(_output);
+        var (result, small) = (built.Result, built.Tokenizer);
 
         Assert.Equal(result.VocabularySize, small.VocabularySize);
         Assert.True(small.VocabularySize < 3000, $"restricted vocabulary has {small.VocabularySize} tokens");
@@ -40,9 +53,8 @@ public sealed class RestrictedVocabularyBuilderTests : IDisposable
     [Fact]
     public void Ids_are_dense_with_bytes_first_and_added_tokens_last_and_configs_remapped()
     {
-        var result = RestrictedVocabularyBuilder.Build(TextFixtures.Qwen3Directory, Corpus(), _output);
+        var (result, small) = (built.Result, built.Tokenizer);
         var full = TextFixtures.Qwen3Tokenizer;
-        var small = QwenTokenizer.Load(_output);
 
         for (int id = 0; id < small.VocabularySize; id++) Assert.NotNull(small.IdToToken(id));
         Assert.Equal("!", small.IdToToken(0));
@@ -61,8 +73,7 @@ public sealed class RestrictedVocabularyBuilderTests : IDisposable
     [Fact]
     public void Unseen_text_still_round_trips()
     {
-        RestrictedVocabularyBuilder.Build(TextFixtures.Qwen3Directory, Corpus(), _output);
-        var small = QwenTokenizer.Load(_output);
+        var small = built.Tokenizer;
         var random = new Random(7);
         var texts = new List<string> { "Zebra quartz 🦓 — ünïcödé 東京 𠀀 𝒳 \u0000\u0001 \r\n\t end", "<|im_start|>user\nnew words<|im_end|>" };
         for (int i = 0; i < 300; i++) texts.Add(RandomText(random));
@@ -84,10 +95,5 @@ public sealed class RestrictedVocabularyBuilderTests : IDisposable
             sb.Append(char.ConvertFromUtf32(random.Next(r[0], r[1] + 1)));
         }
         return sb.ToString();
-    }
-
-    public void Dispose()
-    {
-        if (Directory.Exists(_output)) Directory.Delete(_output, recursive: true);
     }
 }

@@ -38,6 +38,9 @@ public abstract class QwenChatTemplate
             var role = messages[i]?.Role ?? throw new ArgumentException($"Message {i} is null.", nameof(messages));
             if (role is not (ChatRoles.System or ChatRoles.User or ChatRoles.Assistant or ChatRoles.Tool))
                 throw new ArgumentException($"Message {i} has role '{role}'; a Qwen chat template renders only system, user, assistant and tool.", nameof(messages));
+            // The templates would silently drop these; refuse rather than lose them.
+            if (role != ChatRoles.Assistant && (messages[i].ToolCalls is { Count: > 0 } || messages[i].Reasoning is not null))
+                throw new ArgumentException($"Message {i} ({role}) carries tool calls or reasoning; only assistant messages can.", nameof(messages));
         }
         var sb = new StringBuilder(256 + messages.Sum(m => m.Content?.Length ?? 0));
         RenderConversation(sb, messages, tools ?? [], options);

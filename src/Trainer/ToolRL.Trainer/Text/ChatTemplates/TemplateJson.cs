@@ -33,7 +33,15 @@ public static class TemplateJson
         using (doc)
         {
             var sb = new StringBuilder(json.Length + 16);
-            Write(doc.RootElement, sb);
+            try
+            {
+                Write(doc.RootElement, sb);
+            }
+            catch (InvalidOperationException e)
+            {
+                // System.Text.Json refuses strings that escape an unpaired surrogate (\ud800).
+                throw new ArgumentException($"{what} holds a string that is not valid Unicode ({e.Message}): {Truncate(json)}", nameof(json), e);
+            }
             return sb.ToString();
         }
     }

@@ -6,7 +6,7 @@ namespace ToolRL.Trainer.Text.Tokenization;
 /// <summary>
 /// A Qwen2/2.5/3 tokenizer loaded from an HF <c>tokenizer.json</c>: added tokens are cut out first, the text
 /// between them is NFC-normalized, split by Qwen's pre-tokenizer and encoded by Microsoft.ML.Tokenizers'
-/// byte-level BPE. Ids equal HF's <c>tokenizer.encode(text, add_special_tokens=False)</c>. Thread-safe.
+/// byte-level BPE. Ids equal HF's <c>tokenizer.encode(text, add_special_tokens=False)</c>.
 /// </summary>
 public sealed class QwenTokenizer
 {
@@ -64,6 +64,9 @@ public sealed class QwenTokenizer
     /// <summary>Loads from explicit file paths; the two config files are optional.</summary>
     public static QwenTokenizer FromFiles(string tokenizerJsonPath, string? tokenizerConfigPath = null, string? generationConfigPath = null) =>
         new(TokenizerJsonFile.Read(tokenizerJsonPath), TokenizerConfigFile.Read(tokenizerConfigPath, generationConfigPath));
+
+    /// <summary>Builds the tokenizer from an already-read tokenizer.json (saves a second parse of a large file).</summary>
+    internal static QwenTokenizer Create(TokenizerJsonFile file, TokenizerConfigFile config) => new(file, config);
 
     /// <summary>One more than the largest token id (vocabulary plus added tokens); the model's embedding may be larger.</summary>
     public int VocabularySize { get; }

@@ -25,7 +25,8 @@ public static class RestrictedVocabularyBuilder
         ArgumentNullException.ThrowIfNull(corpus);
         string sourceJson = Path.Combine(sourceDirectory, "tokenizer.json");
         var file = TokenizerJsonFile.Read(sourceJson);
-        var full = QwenTokenizer.Load(sourceDirectory);
+        string? Optional(string name) => File.Exists(Path.Combine(sourceDirectory, name)) ? Path.Combine(sourceDirectory, name) : null;
+        var full = QwenTokenizer.Create(file, TokenizerConfigFile.Read(Optional("tokenizer_config.json"), Optional("generation_config.json")));
 
         var kept = new HashSet<string>(ByteLevelAlphabet.ByteToChar.Select(c => c.ToString()), StringComparer.Ordinal);
         var added = file.AddedTokens.Select(t => t.Id).ToHashSet();

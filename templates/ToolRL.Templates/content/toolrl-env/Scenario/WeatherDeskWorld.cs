@@ -29,6 +29,7 @@ public sealed class WeatherDeskWorld : IWeatherDesk
         seed = unchecked((seed ^ (uint)date.DayNumber) * 16777619u);
         var sky = Skies[seed % (uint)Skies.Length];
         var high = 5 + (int)(seed / 7 % 25);
-        return $"{sky}, high {high} °C";
+        // No ", " in outputs: the reference answer check splits gold answers on it.
+        return $"{sky} with a high of {high} °C";
     }
 }

@@ -1,7 +1,7 @@
 namespace ToolRL.Trainer.Text.ChatTemplates;
 
 /// <summary>Picks the C# chat template for a checkpoint.</summary>
-public static class ChatTemplates
+public static class QwenChatTemplates
 {
     /// <summary>
     /// The template for a config.json <c>model_type</c>: <c>qwen3</c> → Qwen3, <c>qwen2</c> (Qwen2 and Qwen2.5) → Qwen2.5.

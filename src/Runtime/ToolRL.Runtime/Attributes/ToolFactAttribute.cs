@@ -1,14 +1,14 @@
 namespace ToolRL;
 
 /// <summary>
-/// One fact of a facts-only scenario: the tool <paramref name="tool"/> (the interface method's name)
+/// One fact of a facts-only scenario (named ToolFact, not Fact, so it never collides with xunit's <c>[Fact]</c>): the tool <paramref name="tool"/> (the interface method's name)
 /// returns <paramref name="result"/> when called with <paramref name="arguments"/> (in parameter order).
 /// When a scenario interface carries facts and no implementation is written, the generator emits
 /// a local implementation that answers from the facts and gives a deterministic "no such record"
 /// answer for any other arguments.
 /// </summary>
 [AttributeUsage(AttributeTargets.Interface, AllowMultiple = true, Inherited = false)]
-public sealed class FactAttribute(string tool, object? result, params object?[] arguments) : Attribute
+public sealed class ToolFactAttribute(string tool, object? result, params object?[] arguments) : Attribute
 {
     /// <summary>Name of the interface method the fact belongs to.</summary>
     public string Tool { get; } = tool;

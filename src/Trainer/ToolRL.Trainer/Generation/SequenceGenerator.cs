@@ -9,7 +9,7 @@ namespace ToolRL.Trainer.Generation;
 /// carries its own positions (0 at its first real token) and an attention mask, so padding changes nothing.
 /// A row that hits a stop token stops growing; the loop ends when every row has stopped or MaxNewTokens.
 /// </summary>
-public static class Generator
+public static class SequenceGenerator
 {
     /// <summary>Generates continuations of <paramref name="prompts"/> (token ids, each non-empty).</summary>
     public static IReadOnlyList<GeneratedSequence> Generate(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)

@@ -1,0 +1,48 @@
+using System.Linq;
+using ToolRL.Generators.Model;
+
+namespace ToolRL.Generators.Emitting;
+
+internal sealed partial class ScenarioEmitter
+{
+    /// <summary>One <c>TaskDescriptor</c> per task: id, question, structure and golden call graph from compile time, and Solve.</summary>
+    private void EmitTasks(SourceWriter w)
+    {
+        var descriptor = $"global::ToolRL.Tasks.TaskDescriptor<{Interface}>";
+        w.Line("/// <inheritdoc/>");
+        if (_tasks.Count == 0)
+        {
+            w.Line($"public global::System.Collections.Generic.IReadOnlyList<{descriptor}> Tasks {{ get; }} = global::System.Array.Empty<{descriptor}>();");
+            w.Line();
+            return;
+        }
+        w.Line($"public global::System.Collections.Generic.IReadOnlyList<{descriptor}> Tasks {{ get; }} = new {descriptor}[]");
+        w.Line("{");
+        w.Indent();
+        foreach (var task in _tasks)
+        {
+            w.Line($"new {descriptor}(");
+            w.Indent();
+            w.Line(Literal(TaskId(task)) + ",");
+            w.Line(Literal(task.Question) + ",");
+            w.Line($"global::ToolRL.Tasks.TaskStructure.{TaskStructureClassifier.Classify(task.Calls)},");
+            w.Line("new global::ToolRL.Tasks.GoldenCallSpec[]");
+            w.Line("{");
+            w.Indent();
+            foreach (var call in task.Calls)
+            {
+                var dependsOn = call.DependsOn.Count == 0
+                    ? "global::System.Array.Empty<int>()"
+                    : "new int[] { " + string.Join(", ", call.DependsOn.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " }";
+                w.Line($"new global::ToolRL.Tasks.GoldenCallSpec({call.Index}, {Literal(call.ToolName)}, {dependsOn}),");
+            }
+            w.Dedent();
+            w.Line("},");
+            w.Line($"static tools => Codec.Answer{task.ReturnType.Id}({task.Invocation}(tools))),");
+            w.Dedent();
+        }
+        w.Dedent();
+        w.Line("};");
+        w.Line();
+    }
+}

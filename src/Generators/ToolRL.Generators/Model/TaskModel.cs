@@ -1,0 +1,53 @@
+namespace ToolRL.Generators.Model;
+
+/// <summary>One <c>[Task]</c> method, analysed into its golden call graph.</summary>
+/// <param name="ScenarioInterfaceFullName">The scenario interface the task uses (matches <see cref="ScenarioModel.InterfaceFullName"/>).</param>
+/// <param name="ContainingTypeName">Simple name of the declaring class (for the id).</param>
+/// <param name="MethodName">The method name.</param>
+/// <param name="Question">The question text.</param>
+/// <param name="Calls">The golden calls in execution order.</param>
+/// <param name="ReturnType">The answer's shape.</param>
+/// <param name="Invocation">C# expression of a callable target, e.g. <c>global::Travel.TravelTasks.__ToolRL_Task_WeatherInCapital</c>.</param>
+/// <param name="Accessor">Where an accessor must be emitted (for private methods), or null when the method is callable directly.</param>
+internal sealed record TaskModel(
+    string ScenarioInterfaceFullName,
+    string ContainingTypeName,
+    string MethodName,
+    string Question,
+    EquatableArray<CallModel> Calls,
+    TypeShape ReturnType,
+    string Invocation,
+    TaskAccessorModel? Accessor);
+
+/// <summary>One golden call: the tool and the indices of earlier calls whose outputs it consumes.</summary>
+internal sealed record CallModel(int Index, string ToolName, EquatableArray<int> DependsOn);
+
+/// <summary>
+/// An accessor to emit into the (partial) class that declares a private task method, so the generated
+/// scenario can call it.
+/// </summary>
+/// <param name="Namespace">The namespace, or empty.</param>
+/// <param name="ContainingTypes">Declarations of the enclosing types, outermost first, e.g. <c>static partial class TravelTasks</c>.</param>
+/// <param name="AccessorName">The accessor method's name.</param>
+/// <param name="MethodName">The private method it forwards to.</param>
+/// <param name="ParameterType">Fully qualified scenario interface.</param>
+/// <param name="ReturnType">Fully qualified return type as declared.</param>
+internal sealed record TaskAccessorModel(
+    string Namespace,
+    EquatableArray<string> ContainingTypes,
+    string AccessorName,
+    string MethodName,
+    string ParameterType,
+    string ReturnType);
+
+/// <summary>The parser's output for one task: a model (null when invalid) and its diagnostics.</summary>
+internal sealed record TaskParseResult(TaskModel? Task, EquatableArray<DiagnosticInfo> Diagnostics);
+
+/// <summary>The parser's output for one scenario: a model (null when it cannot be emitted) and its diagnostics.</summary>
+/// <param name="Scenario">The model, or null when the scenario has errors that stop emission.</param>
+/// <param name="Diagnostics">What the parser reports.</param>
+/// <param name="FactsFiles">Facts file names the scenario asks for; resolved against AdditionalFiles at emit time.</param>
+internal sealed record ScenarioParseResult(ScenarioModel? Scenario, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<FactsFileRequest> FactsFiles);
+
+/// <summary>A <c>[FactsFile]</c> the scenario names, with its attribute location for diagnostics.</summary>
+internal sealed record FactsFileRequest(string FileName, LocationInfo? Location);

@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ToolRL.Generators.Model;
+
+namespace ToolRL.Generators.Parsing;
+
+/// <summary>
+/// Derives a task's golden call graph from its body. Calls are numbered in C# evaluation order (arguments
+/// before the call); a call depends on every call whose output reaches one of its arguments, directly or
+/// through a local. Anything outside the allowed composition language stops the analysis with TRL021/TRL022.
+/// </summary>
+internal sealed class TaskBodyAnalyzer
+{
+    private readonly SemanticModel _model;
+    private readonly IMethodSymbol _method;
+    private readonly IParameterSymbol _scenario;
+    private readonly CancellationToken _cancellationToken;
+    private readonly List<CallModel> _calls = new();
+    private readonly Dictionary<ISymbol, SortedSet<int>> _locals = new(SymbolEqualityComparer.Default);
+
+    public TaskBodyAnalyzer(SemanticModel model, IMethodSymbol method, IParameterSymbol scenario, CancellationToken cancellationToken)
+    {
+        _model = model;
+        _method = method;
+        _scenario = scenario;
+        _cancellationToken = cancellationToken;
+    }
+
+    /// <summary>The first problem found, or null.</summary>
+    public DiagnosticInfo? Diagnostic { get; private set; }
+
+    public List<CallModel> Analyze(MethodDeclarationSyntax method)
+    {
+        if (method.ExpressionBody is { } arrow)
+        {
+            Visit(arrow.Expression);
+        }
+        else if (method.Body is { } block)
+        {
+            for (var i = 0; i < block.Statements.Count && Diagnostic is null; i++)
+                VisitStatement(block.Statements[i], isLast: i == block.Statements.Count - 1);
+        }
+        return _calls;
+    }
+
+    private void VisitStatement(StatementSyntax statement, bool isLast)
+    {
+        switch (statement)
+        {
+            case LocalDeclarationStatementSyntax local when !local.UsingKeyword.IsKind(SyntaxKind.UsingKeyword):
+                foreach (var variable in local.Declaration.Variables)
+                {
+                    if (variable.Initializer is null)
+                    {
+                        Fail(variable, $"the local '{variable.Identifier.Text}' without an initializer");
+                        return;
+                    }
+                    var dependencies = Visit(variable.Initializer.Value);
+                    if (Diagnostic is not null)
+                        return;
+                    if (_model.GetDeclaredSymbol(variable, _cancellationToken) is { } symbol)
+                        _locals[symbol] = dependencies;
+                }
+                break;
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }:
+                Visit(invocation);
+                break;
+            case ReturnStatementSyntax { Expression: { } value } when isLast:
+                Visit(value);
+                break;
+            case ReturnStatementSyntax:
+                Fail(statement, "an early or empty 'return'");
+                break;
+            default:
+                Fail(statement, Describe(statement));
+                break;
+        }
+    }
+
+    /// <summary>Returns the calls whose outputs the expression's value carries.</summary>
+    private SortedSet<int> Visit(ExpressionSyntax expression)
+    {
+        _cancellationToken.ThrowIfCancellationRequested();
+        var none = new SortedSet<int>();
+        if (Diagnostic is not null)
+            return none;
+        switch (expression)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return Visit(parenthesized.Expression);
+            case LiteralExpressionSyntax:
+            case DefaultExpressionSyntax:
+                return none;
+            case PrefixUnaryExpressionSyntax { OperatorToken.RawKind: (int)SyntaxKind.MinusToken or (int)SyntaxKind.PlusToken, Operand: LiteralExpressionSyntax }:
+                return none;
+            case InvocationExpressionSyntax invocation:
+                return VisitInvocation(invocation);
+            case IdentifierNameSyntax or MemberAccessExpressionSyntax:
+                return VisitName(expression);
+            case BaseObjectCreationExpressionSyntax creation:
+                return Union(creation.ArgumentList?.Arguments.Select(a => a.Expression), InitializerValues(creation.Initializer));
+            case ArrayCreationExpressionSyntax array:
+                return Union(array.Type.RankSpecifiers.SelectMany(r => r.Sizes).Where(s => s is not OmittedArraySizeExpressionSyntax), InitializerValues(array.Initializer));
+            case ImplicitArrayCreationExpressionSyntax implicitArray:
+                return Union(InitializerValues(implicitArray.Initializer));
+            case InitializerExpressionSyntax initializer:
+                return Union(InitializerValues(initializer));
+            case CollectionExpressionSyntax collection:
+                foreach (var element in collection.Elements)
+                {
+                    if (element is not ExpressionElementSyntax)
+                    {
+                        Fail(element, "a spread element in a collection expression");
+                        return none;
+                    }
+                }
+                return Union(collection.Elements.OfType<ExpressionElementSyntax>().Select(e => e.Expression));
+            case TupleExpressionSyntax tuple:
+                return Union(tuple.Arguments.Select(a => a.Expression));
+            default:
+                Fail(expression, Describe(expression));
+                return none;
+        }
+    }
+
+    private SortedSet<int> VisitInvocation(InvocationExpressionSyntax invocation)
+    {
+        var none = new SortedSet<int>();
+        var target = _model.GetSymbolInfo(invocation, _cancellationToken).Symbol as IMethodSymbol;
+        var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
+        var isTool = target is not null && target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ScenarioParser.ToolAttribute);
+        if (!isTool)
+        {
+            Fail(invocation, $"the call '{Shorten(invocation)}' (only tools of the scenario may be called)");
+            return none;
+        }
+        var receiverSymbol = receiver is null ? null : _model.GetSymbolInfo(receiver, _cancellationToken).Symbol;
+        if (!SymbolEqualityComparer.Default.Equals(receiverSymbol, _scenario))
+        {
+            Diagnostic = DiagnosticInfo.Create(DiagnosticDescriptors.TaskCallsForeignTools, LocationInfo.From(invocation), _method.Name, target!.Name, _scenario.Name);
+            return none;
+        }
+
+        var dependencies = Union(invocation.ArgumentList.Arguments.Select(a => a.Expression));
+        if (Diagnostic is not null)
+            return none;
+        var attribute = target!.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ScenarioParser.ToolAttribute);
+        var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? Naming.ToSnakeCase(target.Name);
+        var index = _calls.Count;
+        _calls.Add(new CallModel(index, name, dependencies.ToEquatableArray()));
+        return new SortedSet<int> { index };
+    }
+
+    private SortedSet<int> VisitName(ExpressionSyntax expression)
+    {
+        var symbol = _model.GetSymbolInfo(expression, _cancellationToken).Symbol;
+        switch (symbol)
+        {
+            case ILocalSymbol local when _locals.TryGetValue(local, out var dependencies):
+                return new SortedSet<int>(dependencies);
+            case ILocalSymbol { IsConst: true }:
+            case IFieldSymbol { IsConst: true }:
+                return new SortedSet<int>();
+            default:
+                var what = expression is MemberAccessExpressionSyntax
+                    ? $"the member access '{Shorten(expression)}' (use a tool's result whole, or a constant or enum member)"
+                    : $"the name '{Shorten(expression)}'";
+                Fail(expression, what);
+                return new SortedSet<int>();
+        }
+    }
+
+    private static IEnumerable<ExpressionSyntax> InitializerValues(InitializerExpressionSyntax? initializer)
+    {
+        if (initializer is null)
+            yield break;
+        foreach (var expression in initializer.Expressions)
+        {
+            // Object initializers assign members: only the assigned value matters.
+            yield return expression is AssignmentExpressionSyntax { Left: IdentifierNameSyntax } assignment ? assignment.Right : expression;
+        }
+    }
+
+    private SortedSet<int> Union(params IEnumerable<ExpressionSyntax>?[] groups)
+    {
+        var result = new SortedSet<int>();
+        foreach (var group in groups)
+        {
+            if (group is null)
+                continue;
+            foreach (var expression in group)
+            {
+                result.UnionWith(Visit(expression));
+                if (Diagnostic is not null)
+                    return result;
+            }
+        }
+        return result;
+    }
+
+    private void Fail(SyntaxNode node, string what)
+    {
+        Diagnostic ??= DiagnosticInfo.Create(DiagnosticDescriptors.TaskBodyNotComposition, LocationInfo.From(node), _method.Name, what);
+    }
+
+    private static string Describe(SyntaxNode node) => node switch
+    {
+        IfStatementSyntax => "an 'if' statement",
+        ForStatementSyntax or ForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax => "a loop",
+        TryStatementSyntax => "a 'try' statement",
+        SwitchStatementSyntax => "a 'switch' statement",
+        ThrowStatementSyntax => "a 'throw' statement",
+        ConditionalExpressionSyntax => "the conditional expression '" + Shorten(node) + "'",
+        InterpolatedStringExpressionSyntax => "the interpolated string '" + Shorten(node) + "'",
+        BinaryExpressionSyntax => "the operator expression '" + Shorten(node) + "'",
+        LambdaExpressionSyntax => "a lambda",
+        AssignmentExpressionSyntax => "the assignment '" + Shorten(node) + "'",
+        CastExpressionSyntax => "the cast '" + Shorten(node) + "'",
+        ExpressionSyntax => "the expression '" + Shorten(node) + "'",
+        _ => "the statement '" + Shorten(node) + "'",
+    };
+
+    private static string Shorten(SyntaxNode node)
+    {
+        var text = string.Join(" ", node.ToString().Split(new[] { ' ', '\r', '\n', '\t' }, System.StringSplitOptions.RemoveEmptyEntries));
+        return text.Length <= 60 ? text : text.Substring(0, 57) + "...";
+    }
+}

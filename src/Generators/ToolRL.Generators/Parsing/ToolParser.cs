@@ -1,0 +1,119 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using ToolRL.Generators.Model;
+
+namespace ToolRL.Generators.Parsing;
+
+/// <summary>Turns one <c>[Tool]</c> interface method into a <see cref="ToolModel"/>, reporting what is wrong with it.</summary>
+internal static class ToolParser
+{
+    private static readonly Regex PhraseHole = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
+
+    /// <summary>Returns null when the tool cannot be emitted; diagnostics say why.</summary>
+    public static ToolModel? Parse(IMethodSymbol method, List<DiagnosticInfo> diagnostics)
+    {
+        var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ScenarioParser.ToolAttribute);
+        var explicitName = NamedString(attribute, "Name");
+        var phrase = NamedString(attribute, "Phrase");
+        var name = explicitName ?? Naming.ToSnakeCase(method.Name);
+        var location = LocationInfo.From(method);
+        var ok = true;
+
+        if (!Naming.IsValidToolName(name))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidToolName, location, name));
+            ok = false;
+        }
+
+        var docs = DocComment.For(method);
+        if (docs.Summary.Length == 0)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ToolWithoutDescription, location, method.Name));
+            ok = false;
+        }
+
+        if (method.IsGenericMethod)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, location, method.Name, "generic methods cannot be called from JSON arguments; remove the type parameters"));
+            ok = false;
+        }
+        if (method.ReturnsByRef || method.ReturnsByRefReadonly)
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, location, method.Name, "ref returns are not supported"));
+            ok = false;
+        }
+
+        var parser = new TypeShapeParser();
+        var parameters = new List<ParameterModel>();
+        var cancellationIndex = -1;
+        for (var i = 0; i < method.Parameters.Length; i++)
+        {
+            var parameter = method.Parameters[i];
+            var parameterLocation = LocationInfo.From(parameter);
+            if (parameter.RefKind != RefKind.None || parameter.IsParams)
+            {
+                var what = parameter.IsParams ? "a params array" : $"a '{parameter.RefKind.ToString().ToLowerInvariant()}' parameter";
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, parameterLocation, method.Name,
+                    $"parameter '{parameter.Name}' is {what}; tools take plain input parameters and return their result"));
+                ok = false;
+                continue;
+            }
+            if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken")
+            {
+                cancellationIndex = i;
+                continue;
+            }
+            var shape = parser.Parse(parameter.Type, TypeShapeParser.Use.Input, out var error);
+            if (shape is null)
+            {
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, parameterLocation, parameter.Name, name,
+                    parameter.Type.ToDisplayString(), error ?? "unsupported"));
+                ok = false;
+                continue;
+            }
+            var description = docs.Param(parameter.Name);
+            if (description.Length == 0)
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterWithoutDescription, parameterLocation, parameter.Name, name));
+            string? defaultLiteral = null, defaultJson = null;
+            if (parameter.HasExplicitDefaultValue)
+            {
+                defaultLiteral = DefaultValues.CSharp(parameter.ExplicitDefaultValue, parameter.Type);
+                defaultJson = DefaultValues.Json(parameter.ExplicitDefaultValue, parameter.Type);
+            }
+            var required = !parameter.HasExplicitDefaultValue && !shape.IsNullable;
+            parameters.Add(new ParameterModel(parameter.Name, shape, description, required, defaultLiteral, defaultJson));
+        }
+
+        var returnShape = parser.Parse(method.ReturnType, TypeShapeParser.Use.Output, out var returnError);
+        if (returnShape is null)
+        {
+            if (method.ReturnType.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask" || method.ReturnType.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+                returnError = "asynchronous tools are not supported; the dispatcher calls tools synchronously under the environment's timeout";
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, name, method.ReturnType.ToDisplayString(), returnError ?? "unsupported"));
+            ok = false;
+        }
+
+        if (phrase is not null)
+        {
+            foreach (Match match in PhraseHole.Matches(phrase))
+            {
+                var hole = match.Groups[1].Value;
+                if (parameters.All(p => p.Name != hole))
+                {
+                    var names = parameters.Count == 0 ? "none" : string.Join(", ", parameters.Select(p => p.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PhraseNamesUnknownParameter, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()) ?? location, name, hole, names));
+                    ok = false;
+                }
+            }
+        }
+
+        if (!ok || returnShape is null)
+            return null;
+        return new ToolModel(name, method.Name, phrase, docs.Summary, parameters.ToEquatableArray(), returnShape, cancellationIndex, docs.Returns);
+    }
+
+    private static string? NamedString(AttributeData attribute, string name) =>
+        attribute.NamedArguments.FirstOrDefault(a => a.Key == name).Value.Value as string;
+}

@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace ToolRL.Trainer.Cli;
+
+/// <summary>The list of subcommands, in the order <c>--help</c> shows them.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All(CliContext context)
+    {
+        yield return DescribeCommand.Create(context);
+    }
+}

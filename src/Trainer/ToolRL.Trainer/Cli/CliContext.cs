@@ -1,0 +1,30 @@
+using ToolRL.Environments;
+
+namespace ToolRL.Trainer.Cli;
+
+/// <summary>What every command runs against: the project's environments and the output streams.</summary>
+/// <param name="Environments">The environments the project declares.</param>
+/// <param name="Output">Where results go.</param>
+/// <param name="Error">Where errors and warnings go.</param>
+public sealed record CliContext(IReadOnlyList<IToolEnvironment> Environments, TextWriter Output, TextWriter Error)
+{
+    /// <summary>
+    /// The environments selected by <c>--scenario</c> (all when <paramref name="names"/> is empty).
+    /// An unknown name is a usage error listing the known ones.
+    /// </summary>
+    public IReadOnlyList<IToolEnvironment> Select(IReadOnlyList<string>? names)
+    {
+        if (names is null || names.Count == 0)
+            return Environments;
+        var selected = new List<IToolEnvironment>();
+        foreach (var name in names)
+        {
+            var match = Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CliException(
+                    $"no scenario named '{name}'; known scenarios: {string.Join(", ", Environments.Select(e => e.Name))}",
+                    ExitCodes.BadArguments);
+            selected.Add(match);
+        }
+        return selected;
+    }
+}

@@ -1,0 +1,64 @@
+using ToolRL.Environments;
+using ToolRL.Trainer.Cli;
+
+namespace ToolRL.Trainer.Tests.Cli;
+
+public sealed class ToolRLAppTests
+{
+    private static readonly IReadOnlyList<IToolEnvironment> Environments = [new FakeEnvironment("alpha"), new FakeEnvironment("beta")];
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await ToolRLApp.RunAsync(args, Environments, output, error);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Describe_lists_tools_and_task_counts_per_structure()
+    {
+        var (code, output, _) = await Run("describe", "--scenario", "alpha", "--schemas");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("# alpha", output);
+        Assert.DoesNotContain("# beta", output);
+        Assert.Contains("get_capital: Returns the capital of a country.", output);
+        Assert.Contains("\"type\":\"function\"", output);
+        Assert.Matches(@"SingleHop\s+1", output);
+        Assert.Matches(@"ParallelSingleHop\s+1", output);
+        Assert.Matches(@"MultiHop\s+0", output);
+    }
+
+    [Fact]
+    public async Task Unknown_scenario_is_a_usage_error_naming_the_known_ones()
+    {
+        var (code, _, error) = await Run("describe", "--scenario", "gamma");
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("no scenario named 'gamma'", error);
+        Assert.Contains("alpha, beta", error);
+    }
+
+    [Fact]
+    public async Task Unknown_option_is_a_usage_error()
+    {
+        var (code, _, error) = await Run("describe", "--frobnicate");
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("--frobnicate", error);
+    }
+
+    [Fact]
+    public async Task Unknown_command_is_a_usage_error()
+    {
+        var (code, _, error) = await Run("fly");
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains("fly", error);
+    }
+
+    [Fact]
+    public async Task Help_lists_the_commands()
+    {
+        var (code, output, _) = await Run("--help");
+        Assert.Equal(ExitCodes.Ok, code);
+        Assert.Contains("describe", output);
+    }
+}

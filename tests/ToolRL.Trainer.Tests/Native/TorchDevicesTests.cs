@@ -1,0 +1,27 @@
+using TorchSharp;
+using ToolRL.Trainer.Native;
+
+namespace ToolRL.Trainer.Tests.Native;
+
+public sealed class TorchDevicesTests
+{
+    [Xunit.Fact]
+    public void CpuIsTheDefaultAndCudaRequestsFailClearlyWithoutAGpu()
+    {
+        Assert.Equal(DeviceType.CPU, TorchDevices.Parse(null).type);
+        Assert.Equal(DeviceType.CPU, TorchDevices.Parse("CPU").type);
+        Assert.Equal("cpu", TorchDevices.Resolve("auto", () => false));
+        var e = Assert.Throws<InvalidOperationException>(() => TorchDevices.Resolve("cuda", () => false));
+        Assert.Contains("ToolRLTorchBackend=cuda-linux", e.Message);
+        Assert.Throws<ArgumentException>(() => TorchDevices.Resolve("tpu"));
+        Assert.Throws<ArgumentException>(() => TorchDevices.Resolve("cuda:x", () => true));
+    }
+
+    [Xunit.Fact]
+    public void CudaSpellingsResolveWhenAvailable()
+    {
+        Assert.Equal("cuda", TorchDevices.Resolve(" CUDA ", () => true));
+        Assert.Equal("cuda:1", TorchDevices.Resolve("cuda:1", () => true));
+        Assert.Equal("cuda", TorchDevices.Resolve("auto", () => true));
+    }
+}
