@@ -29,6 +29,13 @@ public sealed class ValueDomains
             foreach (var p in doc.RootElement.EnumerateObject())
                 domains.Add(fact.ToolName, p.Name, p.Value);
         }
+        foreach (var call in scenario.ObservedCalls)
+        {
+            using var doc = ParseObject(call.ArgumentsJson, $"observed call of tool '{call.ToolName}'");
+            foreach (var p in doc.RootElement.EnumerateObject())
+                domains.Add(call.ToolName, p.Name, p.Value);
+        }
+        domains.AddObservedOutputs();
         foreach (var s in scenario.Signatures)
         {
             foreach (var p in s.Parameters)
@@ -46,6 +53,52 @@ public sealed class ValueDomains
             }
         }
         return domains;
+    }
+
+    /// <summary>Most producer calls <see cref="AddObservedOutputs"/> makes per demonstrated link.</summary>
+    public const int MaxObservationsPerLink = 200;
+
+    /// <summary>
+    /// Values observed from outputs: where an authored task feeds tool A's output into parameter p of tool B, A is
+    /// run over its own known arguments (fresh implementation each time) and its outputs join p's domain, so
+    /// composed chains can link A to B for more than the authored values.
+    /// </summary>
+    private void AddObservedOutputs()
+    {
+        var links = new HashSet<(string Producer, string Consumer, string Parameter)>();
+        foreach (var task in _scenario.ObservedCalls.GroupBy(c => c.Task))
+        {
+            var calls = task.OrderBy(c => c.Index).ToList();
+            foreach (var consumer in calls)
+            {
+                foreach (var d in consumer.DependsOn)
+                {
+                    if (d < 0 || d >= calls.Count)
+                        continue;
+                    var producer = calls[d];
+                    using var doc = JsonDocument.Parse(consumer.ArgumentsJson);
+                    foreach (var p in doc.RootElement.EnumerateObject())
+                    {
+                        var text = p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString() : p.Value.GetRawText();
+                        if (text == producer.Output)
+                            links.Add((producer.ToolName, consumer.ToolName, p.Name));
+                    }
+                }
+            }
+        }
+        foreach (var (producer, consumer, parameter) in links)
+        {
+            var signature = _scenario.FindSignature(producer);
+            if (signature is null || signature.Parameters.Count(p => p.Required) != 1)
+                continue; // only single-argument producers are enumerated
+            var argument = signature.Parameters.First(p => p.Required).Name;
+            foreach (var value in For(producer, argument).Take(MaxObservationsPerLink).ToArray())
+            {
+                var result = Sources.ToolInvokers.Invoke(_scenario.NewInvoker(), producer, "{" + ToolRL.Json.Quote(argument) + ":" + value.Json + "}");
+                if (result.IsOk && result.Text.Length is > 0 and <= 200)
+                    Add(consumer, parameter, JsonDocument.Parse(ToolRL.Json.Quote(result.Text)).RootElement);
+            }
+        }
     }
 
     /// <summary>

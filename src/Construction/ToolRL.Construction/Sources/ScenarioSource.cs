@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ToolRL.Environments;
+using ToolRL.Tasks;
 using ToolRL.Tools;
 
 namespace ToolRL.Construction.Sources;
@@ -19,7 +20,8 @@ public sealed class ScenarioSource
         IReadOnlyList<ToolDefinition> tools,
         IReadOnlyList<ToolSignature> signatures,
         IReadOnlyList<ToolFact> facts,
-        Func<IToolInvoker> newInvoker)
+        Func<IToolInvoker> newInvoker,
+        IReadOnlyList<ObservedCall>? observedCalls = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (tools.Count != signatures.Count)
@@ -35,7 +37,11 @@ public sealed class ScenarioSource
         Signatures = signatures;
         Facts = facts;
         _newInvoker = newInvoker;
+        ObservedCalls = observedCalls ?? [];
     }
+
+    /// <summary>Calls observed while the scenario's authored tasks ran (their arguments seed the value domains).</summary>
+    public IReadOnlyList<ObservedCall> ObservedCalls { get; }
 
     /// <summary>The scenario name.</summary>
     public string Name { get; }
@@ -75,7 +81,33 @@ public sealed class ScenarioSource
         var create = factory ?? scenario.LocalImplementation
             ?? throw new ArgumentException($"Scenario '{scenario.Name}' has no generated local implementation; pass a factory for its implementation.", nameof(factory));
         return new ScenarioSource(scenario.Name, scenario.Description, scenario.Tools, scenario.Signatures, scenario.Facts,
-            () => new ScenarioInvoker<TTools>(scenario, create()));
+            () => new ScenarioInvoker<TTools>(scenario, create()), Observe(scenario, create));
+    }
+
+    /// <summary>Runs every authored task once through the recording proxy on a fresh implementation; a task that throws is skipped.</summary>
+    private static List<ObservedCall> Observe<TTools>(IScenario<TTools> scenario, Func<TTools> create) where TTools : class
+    {
+        var observed = new List<ObservedCall>();
+        for (var t = 0; t < scenario.Tasks.Count; t++)
+        {
+            var task = scenario.Tasks[t];
+            var recorder = new GoldenRecorder();
+            try
+            {
+                task.Solve(scenario.CreateRecorder(create(), recorder));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                continue;
+            }
+            var aligned = recorder.Calls.Count == task.Calls.Count;
+            for (var i = 0; i < recorder.Calls.Count; i++)
+            {
+                var c = recorder.Calls[i];
+                observed.Add(new ObservedCall(t, i, c.ToolName, c.ArgumentsJson, c.Output, aligned ? task.Calls[i].DependsOn : []));
+            }
+        }
+        return observed;
     }
 
     private sealed class ScenarioInvoker<TTools>(IScenario<TTools> scenario, TTools tools) : IToolInvoker where TTools : class
