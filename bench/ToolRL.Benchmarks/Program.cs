@@ -1,3 +1,8 @@
 using BenchmarkDotNet.Running;
 
+// `construction-scale` is a single timed streaming run (see ConstructionScale), not a BenchmarkDotNet suite.
+if (args is ["construction-scale", ..])
+    return ToolRL.Benchmarks.ConstructionScale.Run(args[1..]);
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -1,0 +1,83 @@
+using ToolRL.Construction.Composition;
+using ToolRL.Construction.Export;
+using ToolRL.Construction.Integration;
+using ToolRL.Construction.Reporting;
+using ToolRL.Construction.Scaling;
+using ToolRL.Construction.Sources;
+using ToolRL.Construction.Toolsets;
+using ToolRL.Construction.Validation;
+
+namespace ToolRL.Construction.Pipeline;
+
+/// <summary>
+/// Composes, validates and scales tasks for a set of scenarios as one lazy stream of <see cref="ExportItem"/>s,
+/// filling a <see cref="ConstructionReport"/> as it goes. Nothing but per-scenario totals is kept.
+/// </summary>
+public static class ConstructionPipeline
+{
+    /// <summary>The export items of every scenario in <paramref name="scenarios"/> (others are the distractor pool).</summary>
+    public static IEnumerable<ExportItem> Build(IReadOnlyList<ScenarioSource> scenarios, ConstructionPlan plan, ConstructionReport report,
+        Func<ScenarioSource, ValueDomains>? domains = null)
+    {
+        foreach (var scenario in scenarios)
+        {
+            foreach (var item in Build(scenario, scenarios, plan, report, domains?.Invoke(scenario)))
+                yield return item;
+        }
+    }
+
+    /// <summary>
+    /// The CLI entry (for <c>describe</c>): builds every scenario's tasks without exporting them and returns the
+    /// report (per scenario: counts by structure and variant, hop depths, tool coverage, validation issues);
+    /// <paramref name="writer"/>, when given, gets <see cref="ConstructionReport.Print"/>.
+    /// </summary>
+    public static ConstructionReport Describe(IReadOnlyList<ScenarioSource> scenarios, ConstructionPlan plan, TextWriter? writer = null)
+    {
+        var report = new ConstructionReport();
+        foreach (var _ in Build(scenarios, plan, report))
+        {
+        }
+        if (writer is not null)
+            report.Print(writer);
+        return report;
+    }
+
+    /// <summary>
+    /// The CLI entry (for <c>export</c>): builds and exports every scenario's tasks to <paramref name="directory"/>
+    /// (FTRL JSONL and verl parquet, train/test), streaming, and returns the report with the export summary.
+    /// </summary>
+    public static async Task<(ConstructionReport Report, ExportSummary Summary)> ExportAsync(IReadOnlyList<ScenarioSource> scenarios,
+        ConstructionPlan plan, string directory, TrainTestSplit split, string? systemPrompt = null, CancellationToken cancellationToken = default)
+    {
+        var report = new ConstructionReport();
+        var summary = await DatasetExporter.ExportAsync(Build(scenarios, plan, report), directory, split, systemPrompt, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return (report, summary);
+    }
+
+    /// <summary>The export items of one scenario.</summary>
+    public static IEnumerable<ExportItem> Build(ScenarioSource scenario, IReadOnlyList<ScenarioSource> others, ConstructionPlan plan,
+        ConstructionReport report, ValueDomains? domains = null)
+    {
+        domains ??= ValueDomains.FromScenario(scenario);
+        var baseToolset = Toolset.Of(scenario);
+        if (plan.Integrate)
+            baseToolset = FunctionIntegration.Integrate(baseToolset);
+        var toolsets = plan.Variants
+            .Select(v => (Label: new EnvironmentVariant(scenario.Name, v.Strategies, v.Seed, plan.Distractors).Label,
+                Toolset: VariantBuilder.Build(baseToolset, new EnvironmentVariant(scenario.Name, v.Strategies, v.Seed, plan.Distractors), others)))
+            .ToList();
+        var validator = plan.Validate ? new TaskValidator(Toolset.Of(scenario), domains) : null;
+        var validation = report.Validation(scenario.Name, scenario.Tools.Select(t => t.Name));
+        foreach (var task in new TaskComposer(scenario, domains).Compose(plan.Composition))
+        {
+            var issues = validator?.Validate(task) ?? [];
+            if (!validation.Add(task, issues))
+                continue;
+            foreach (var (label, toolset) in toolsets)
+            {
+                report.Count(scenario.Name, label, task.Structure);
+                yield return ExportItem.For(toolset, task);
+            }
+        }
+    }
+}

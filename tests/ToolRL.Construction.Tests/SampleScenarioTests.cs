@@ -1,0 +1,53 @@
+using Construction.Tests.Scenarios;
+using ToolRL.Construction.Composition;
+using ToolRL.Construction.Pipeline;
+using ToolRL.Construction.Validation;
+using ToolRL.Tasks;
+
+namespace Construction.Tests;
+
+/// <summary>Construction over the SDK's generated sample scenarios (travel, shop: hand-written implementations; library: facts only).</summary>
+public sealed class SampleScenarioTests
+{
+    [Fact]
+    public void Every_sample_scenario_composes_all_four_structures_that_validate()
+    {
+        var plan = new ConstructionPlan { Composition = new() { SingleHop = 20, ParallelSingleHop = 20, MultiHop = 20, ParallelMultiHop = 20, MaxConsecutiveFailures = 500 } };
+        var report = ConstructionPipeline.Describe(SampleSources.All(), plan);
+        foreach (var name in new[] { "travel", "shop", "library" })
+        {
+            var counts = report.Counts[name]["base"];
+            Assert.All(Enum.GetValues<TaskStructure>(), s => Assert.True(counts.GetValueOrDefault(s) > 0, $"{name} has no {s} task"));
+            var validation = report.ValidationReports[name];
+            Assert.True(validation.Valid >= validation.Tasks * 0.9, $"{name}: only {validation.Valid} of {validation.Tasks} valid");
+        }
+    }
+
+    [Fact]
+    public void Authored_tasks_seed_domains_and_demonstrated_links_add_observed_outputs()
+    {
+        var travel = SampleSources.Travel();
+        Assert.NotEmpty(travel.ObservedCalls);
+        var domains = ValueDomains.FromScenario(travel);
+        // No facts: every value comes from authored tasks' calls or from outputs observed along their links.
+        Assert.Empty(travel.Facts);
+        Assert.NotEmpty(domains.For("get_capital", "country"));
+        var composed = new TaskComposer(travel, domains).Compose(new CompositionOptions { SingleHop = 0, ParallelSingleHop = 0, MultiHop = 30, ParallelMultiHop = 0 }).ToList();
+        Assert.Equal(30, composed.Count);
+        var authoredArguments = travel.ObservedCalls.Select(c => c.ToolName + c.ArgumentsJson).ToHashSet();
+        Assert.Contains(composed.SelectMany(t => t.SubQuestions), q => q.DependsOn.Count > 0 && !authoredArguments.Contains(q.ToolName + q.ArgumentsJson));
+    }
+
+    [Fact]
+    public void The_library_facts_fallback_that_echoes_its_argument_is_flagged_as_not_discriminative()
+    {
+        // The generated facts implementation answers unknown arguments with "No record found for tool(arg=...)",
+        // which contains the argument: a gold answer equal to that argument is matched by a wrong call.
+        var library = SampleSources.Library();
+        var tasks = new TaskComposer(library).Compose(new CompositionOptions { SingleHop = 40, ParallelSingleHop = 0, MultiHop = 40, ParallelMultiHop = 0 }).ToList();
+        var validator = TaskValidator.For(library);
+        var flagged = tasks.Select(validator.Validate).Where(i => i.Count > 0).SelectMany(i => i).ToList();
+        Assert.All(flagged, i => Assert.Equal(TaskIssueKind.NotDiscriminative, i.Kind));
+        Assert.Contains(flagged, i => i.Detail.Contains("No record found", StringComparison.Ordinal));
+    }
+}
