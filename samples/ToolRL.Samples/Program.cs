@@ -1,4 +1,6 @@
 using ToolRL.Samples.Catalog;
-using ToolRL.Samples.Cli;
+using ToolRL.Trainer.Cli;
 
-return SamplesCommandLine.Run(args, SampleEnvironments.Scenarios, Console.Out, Console.Error);
+// The SDK's sample environments (travel, shop, library) behind the standard command line:
+// describe | export | collect | train | eval | sft | analyze — see `dotnet run -- --help`.
+return await ToolRLApp.RunAsync(args, SampleEnvironments.All);

@@ -39,15 +39,16 @@ public sealed class SampleScenarioTests
     }
 
     [Fact]
-    public void The_library_facts_fallback_that_echoes_its_argument_is_flagged_as_not_discriminative()
+    public void Composed_library_tasks_are_all_discriminative()
     {
         // The generated facts implementation answers unknown arguments with "No record found for tool(arg=...)",
-        // which contains the argument: a gold answer equal to that argument is matched by a wrong call.
+        // which repeats the argument. The library's relations are closed (every author a call can reach has a
+        // fact), so no wrong call can echo a gold answer; ValidationTests covers the detector itself.
         var library = SampleSources.Library();
         var tasks = new TaskComposer(library).Compose(new CompositionOptions { SingleHop = 40, ParallelSingleHop = 0, MultiHop = 40, ParallelMultiHop = 0 }).ToList();
+        Assert.NotEmpty(tasks);
         var validator = TaskValidator.For(library);
-        var flagged = tasks.Select(validator.Validate).Where(i => i.Count > 0).SelectMany(i => i).ToList();
-        Assert.All(flagged, i => Assert.Equal(TaskIssueKind.NotDiscriminative, i.Kind));
-        Assert.Contains(flagged, i => i.Detail.Contains("No record found", StringComparison.Ordinal));
+        var flagged = tasks.SelectMany(validator.Validate).ToList();
+        Assert.Empty(flagged);
     }
 }

@@ -1,6 +1,5 @@
 using ToolRL.Samples.Catalog;
-using ToolRL.Samples.Cli;
-using ToolRL.Samples.Describe;
+using ToolRL.Trainer.Cli;
 
 namespace ToolRL.Samples.Tests.Cli;
 
@@ -11,7 +10,7 @@ public class SamplesDescribeTests
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = SamplesCommandLine.Run(args, SampleEnvironments.Scenarios, output, error);
+        var code = ToolRLApp.RunAsync(args, SampleEnvironments.All, output, error).GetAwaiter().GetResult();
         return (code, output.ToString().Replace("\r\n", "\n"), error.ToString());
     }
 
@@ -20,7 +19,7 @@ public class SamplesDescribeTests
     {
         var (code, output, error) = Run("describe");
 
-        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal("", error);
         Assert.StartsWith("scenario travel: Trip planning", output);
         Assert.Contains("  get_forecast(city: string, date: string, unit?: \"Celsius\"|\"Fahrenheit\")\n", output);
@@ -29,7 +28,7 @@ public class SamplesDescribeTests
         foreach (var environment in SampleEnvironments.All)
         {
             Assert.Contains($"scenario {environment.Name}: {environment.Description}\n", output);
-            Assert.Contains($"tasks ({environment.Tasks.Count}): {DescribeCommand.CountsByStructure(environment.Tasks)}\n", output);
+            Assert.Matches($@"tasks \({environment.Tasks.Count}\): single-hop \d+, parallel single-hop \d+, multi-hop \d+, parallel multi-hop \d+\n", output);
             Assert.All(environment.Tools, tool => Assert.Contains($"    schema: {tool.ParametersSchema}\n", output));
         }
         var tools = SampleEnvironments.All.Sum(e => e.Tools.Count);
@@ -42,7 +41,7 @@ public class SamplesDescribeTests
     {
         var (code, output, _) = Run("describe", "--scenario", "shop", "--markdown");
 
-        Assert.Equal(ExitCodes.Success, code);
+        Assert.Equal(ExitCodes.Ok, code);
         Assert.StartsWith("# shop\n", output);
         Assert.Contains("## `add_to_cart`", output);
         Assert.Contains("## Tasks", output);

@@ -18,15 +18,13 @@ public sealed class ToolRLAppTests
     [Fact]
     public async Task Describe_lists_tools_and_task_counts_per_structure()
     {
-        var (code, output, _) = await Run("describe", "--scenario", "alpha", "--schemas");
+        var (code, output, _) = await Run("describe", "--scenario", "alpha");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("# alpha", output);
-        Assert.DoesNotContain("# beta", output);
-        Assert.Contains("get_capital: Returns the capital of a country.", output);
-        Assert.Contains("\"type\":\"function\"", output);
-        Assert.Matches(@"SingleHop\s+1", output);
-        Assert.Matches(@"ParallelSingleHop\s+1", output);
-        Assert.Matches(@"MultiHop\s+0", output);
+        Assert.Contains("scenario alpha: A fake environment.", output);
+        Assert.DoesNotContain("scenario beta", output);
+        Assert.Contains("  get_capital(country: string)\n    Returns the capital of a country.", output.Replace("\r\n", "\n"));
+        Assert.Contains("tasks (2): single-hop 1, parallel single-hop 1, multi-hop 0, parallel multi-hop 0", output);
+        Assert.Contains("  parallel single-hop: What are the capitals of Japan and Peru?", output);
     }
 
     [Fact]
@@ -35,7 +33,7 @@ public sealed class ToolRLAppTests
         var (code, _, error) = await Run("describe", "--scenario", "gamma");
         Assert.Equal(ExitCodes.BadArguments, code);
         Assert.Contains("no scenario named 'gamma'", error);
-        Assert.Contains("alpha, beta", error);
+        Assert.Contains("available: alpha, beta.", error);
     }
 
     [Fact]

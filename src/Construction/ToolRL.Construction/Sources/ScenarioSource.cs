@@ -73,6 +73,23 @@ public sealed class ScenarioSource
     }
 
     /// <summary>
+    /// The source of an environment built from a generated scenario (<see cref="ToolEnvironment{TTools}"/>);
+    /// fails clearly for other environments, which have no typed signatures to compose from.
+    /// </summary>
+    public static ScenarioSource FromEnvironment(IToolEnvironment environment) =>
+        environment is IScenarioEnvironment typed
+            ? typed.Accept(new SourceVisitor())
+            : throw new ArgumentException(
+                $"Environment '{environment.Name}' is not built from a generated scenario, so tasks cannot be composed for it.",
+                nameof(environment));
+
+    private sealed class SourceVisitor : IScenarioVisitor<ScenarioSource>
+    {
+        public ScenarioSource Visit<TTools>(IScenario<TTools> scenario, Func<TTools> factory) where TTools : class =>
+            From(scenario, factory);
+    }
+
+    /// <summary>
     /// Wraps a generated (or hand-written) scenario. <paramref name="factory"/> creates a fresh implementation
     /// per invoker; when null, the scenario's facts-based <see cref="IScenario{TTools}.LocalImplementation"/> is used.
     /// </summary>

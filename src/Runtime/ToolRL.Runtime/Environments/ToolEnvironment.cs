@@ -8,7 +8,7 @@ namespace ToolRL.Environments;
 /// from golden runs (loaded lazily, once), and sessions that each get a fresh tools implementation.
 /// </summary>
 /// <typeparam name="TTools">The scenario interface.</typeparam>
-public sealed class ToolEnvironment<TTools> : IToolEnvironment where TTools : class
+public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools : class
 {
     private readonly Lazy<IReadOnlyList<EnvironmentTask>> _tasks;
     private readonly HashSet<string> _toolNames;
@@ -63,4 +63,7 @@ public sealed class ToolEnvironment<TTools> : IToolEnvironment where TTools : cl
 
     /// <inheritdoc />
     public IToolSession OpenSession() => new ToolSession<TTools>(this, Factory());
+
+    /// <inheritdoc />
+    public TResult Accept<TResult>(IScenarioVisitor<TResult> visitor) => visitor.Visit(Scenario, Factory);
 }

@@ -7,6 +7,9 @@ internal static class CliCommands
 {
     public static IEnumerable<Command> All(CliContext context)
     {
-        yield return DescribeCommand.Create(context);
+        yield return Describe.DescribeCommand.Create(context);
+        yield return ExportCommand.Create(context);
+        yield return CollectCommand.Create(context);
+        yield return AnalyzeCommand.Create(context);
     }
 }

@@ -21,7 +21,7 @@ public sealed record CliContext(IReadOnlyList<IToolEnvironment> Environments, Te
         {
             var match = Environments.FirstOrDefault(e => string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase))
                 ?? throw new CliException(
-                    $"no scenario named '{name}'; known scenarios: {string.Join(", ", Environments.Select(e => e.Name))}",
+                    $"no scenario named '{name}'; available: {string.Join(", ", Environments.Select(e => e.Name))}.",
                     ExitCodes.BadArguments);
             selected.Add(match);
         }

@@ -1,9 +1,9 @@
 using ToolRL.Tasks;
 
-namespace ToolRL.Samples.Describe;
+namespace ToolRL.Trainer.Cli.Describe;
 
 /// <summary>The paper's names of the four task structures, as the describe output prints them.</summary>
-public static class StructureLabels
+internal static class StructureLabels
 {
     /// <summary>The structures in the order they are listed.</summary>
     public static IReadOnlyList<TaskStructure> All { get; } =

@@ -2,13 +2,13 @@ using System.Text;
 using System.Text.Json;
 using ToolRL.Tools;
 
-namespace ToolRL.Samples.Describe;
+namespace ToolRL.Trainer.Cli.Describe;
 
 /// <summary>
 /// Renders a tool's JSON schema as a one-line signature, e.g.
 /// <c>get_forecast(city: string, date: string, unit?: "Celsius"|"Fahrenheit")</c>; optional parameters get a <c>?</c>.
 /// </summary>
-public static class ToolSignatureText
+internal static class ToolSignatureText
 {
     /// <summary>The signature line of <paramref name="tool"/>.</summary>
     public static string Of(ToolDefinition tool)

@@ -1,0 +1,86 @@
+using System.CommandLine;
+using System.Text.Json;
+using ToolRL.Rewards;
+using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rl.Rollouts;
+using ToolRL.Trajectories;
+
+namespace ToolRL.Trainer.Cli;
+
+/// <summary>
+/// <c>collect</c>: runs episodes of the scenarios' tasks with a policy (a checkpoint or an API model) and writes
+/// one FTRL-schema step record per assistant turn — the RL prompts of the paper's trajectory collection.
+/// </summary>
+internal static class CollectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = CommonOptions.Scenario();
+        var seed = CommonOptions.Seed();
+        var policy = new PolicyOptions();
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "The JSONL file of step records to write.",
+            DefaultValueFactory = _ => "trajectories.jsonl",
+        };
+        var maxTurns = new Option<int>("--max-turns") { Description = "Turn limit per episode.", DefaultValueFactory = _ => 20 };
+        var temperature = new Option<double>("--temperature")
+        {
+            Description = "Sampling temperature (0 = greedy).",
+            DefaultValueFactory = _ => 0.7,
+        };
+        var command = new Command("collect", "Run episodes with a policy and write FTRL step records (JSONL).")
+        {
+            scenario, seed, output, maxTurns, temperature,
+        };
+        policy.AddTo(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(maxTurns) < 1)
+                throw new CliException("--max-turns must be at least 1", ExitCodes.BadArguments);
+            var environments = context.Select(parse.GetValue(scenario));
+            var chosen = policy.Create(parse);
+            var options = new RolloutOptions
+            {
+                MaxTurns = parse.GetValue(maxTurns),
+                Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed) },
+            };
+            var path = Path.GetFullPath(parse.GetValue(output)!);
+            var temporary = path + ".partial";
+            var metrics = new List<EpisodeMetrics>();
+            var records = 0;
+            await using (var stream = File.Create(temporary))
+            await using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Json.WriterOptions.Encoder }))
+            {
+                foreach (var environment in environments)
+                {
+                    context.Output.WriteLine($"collecting {environment.Tasks.Count} episodes of {environment.Name} with {chosen.Name}...");
+                    var toolsJson = StepRecordJson.ToolsJson(environment.Tools);
+                    var trajectories = await new RolloutCollector(environment, chosen, options).RunAsync(environment.Tasks, cancellationToken);
+                    foreach (var trajectory in trajectories)
+                    {
+                        metrics.Add(trajectory.Metrics);
+                        foreach (var step in trajectory.Steps)
+                        {
+                            var record = new ToolRL.Trajectories.StepRecord(
+                                step.TaskId, environment.Name, step.Prompt, step.Tools, $"toolrl:{environment.Name}",
+                                step.Unsolved, step.SolveRate, step.FinalAnswer);
+                            StepRecordJson.Write(writer, record, toolsJson);
+                            await writer.FlushAsync(cancellationToken);
+                            writer.Reset();
+                            stream.WriteByte((byte)'\n');
+                            records++;
+                        }
+                    }
+                }
+            }
+            // Appear whole or not at all: an interrupted collection leaves only the .partial file.
+            File.Move(temporary, path, overwrite: true);
+            var (p, r, f1) = EpisodeMetrics.Average(metrics);
+            context.Output.WriteLine($"{records} step records from {metrics.Count} episodes → {path}");
+            context.Output.WriteLine($"Solve-P {p:F2}  Solve-R {r:F2}  Solve-F1 {f1:F2}");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using ToolRL.Construction.Composition;
+using ToolRL.Construction.Export;
+using ToolRL.Construction.Pipeline;
+using ToolRL.Construction.Sources;
+
+namespace ToolRL.Trainer.Cli;
+
+/// <summary>
+/// <c>export</c>: composes tasks of the four structures from the scenarios' phrase templates and value domains,
+/// validates them, and writes FTRL JSONL and verl parquet with a train/test split by question.
+/// </summary>
+internal static class ExportCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = CommonOptions.Scenario();
+        var seed = CommonOptions.Seed();
+        var output = new Option<string>("--out", "-o")
+        {
+            Description = "Output folder for train/test .jsonl and .parquet.",
+            DefaultValueFactory = _ => "dataset",
+        };
+        var perStructure = new Option<int>("--per-structure")
+        {
+            Description = "Tasks to compose per structure and scenario.",
+            DefaultValueFactory = _ => 100,
+        };
+        var testFraction = new Option<double>("--test-fraction")
+        {
+            Description = "Fraction of questions held out for the test split (0 to 1).",
+            DefaultValueFactory = _ => 0.1,
+        };
+        var dryRun = new Option<bool>("--report-only") { Description = "Compose and validate, print the report, write nothing." };
+        var command = new Command("export", "Compose, validate and export training data (FTRL JSONL + verl parquet, train/test split).")
+        {
+            scenario, seed, output, perStructure, testFraction, dryRun,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var count = parse.GetValue(perStructure);
+            if (count < 0)
+                throw new CliException("--per-structure must be 0 or more", ExitCodes.BadArguments);
+            var fraction = parse.GetValue(testFraction);
+            if (fraction is < 0 or > 1 || double.IsNaN(fraction))
+                throw new CliException("--test-fraction must be between 0 and 1", ExitCodes.BadArguments);
+            var sources = context.Select(parse.GetValue(scenario)).Select(ScenarioSource.FromEnvironment).ToList();
+            var plan = new ConstructionPlan
+            {
+                Composition = new CompositionOptions
+                {
+                    Seed = parse.GetValue(seed),
+                    SingleHop = count, ParallelSingleHop = count, MultiHop = count, ParallelMultiHop = count,
+                },
+            };
+            if (parse.GetValue(dryRun))
+            {
+                ConstructionPipeline.Describe(sources, plan, context.Output);
+                return ExitCodes.Ok;
+            }
+            var directory = Path.GetFullPath(parse.GetValue(output)!);
+            var (report, summary) = await ConstructionPipeline.ExportAsync(
+                sources, plan, directory, new TrainTestSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
+            report.Print(context.Output);
+            context.Output.WriteLine($"exported to {directory}: {summary.Train} train and {summary.Test} test records");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
