@@ -1,0 +1,49 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ToolRL.Trainer.Rl;
+
+/// <summary>Moves per-response scalars onto the token grid of a right-padded response batch.</summary>
+public static class TokenBroadcast
+{
+    /// <summary><c>value[b]·mask[b, t]</c>: the scalar on every valid token of its response.</summary>
+    public static Tensor PerResponse(IReadOnlyList<double> values, Tensor responseMask)
+    {
+        CheckBatch(values.Count, responseMask);
+        using var column = torch.tensor(values.Select(v => (float)v).ToArray(), dtype: ScalarType.Float32, device: responseMask.device)
+            .unsqueeze(-1);
+        return column * responseMask.to_type(ScalarType.Float32);
+    }
+
+    /// <summary>
+    /// verl's token-level reward layout: the whole outcome reward on the last valid token of each response, 0 elsewhere.
+    /// A response without valid tokens cannot carry a reward and is rejected.
+    /// </summary>
+    public static Tensor OnLastToken(IReadOnlyList<double> values, Tensor responseMask)
+    {
+        CheckBatch(values.Count, responseMask);
+        var mask = responseMask.to_type(ScalarType.Float32).cpu();
+        var (batch, length) = ((int)mask.shape[0], (int)mask.shape[1]);
+        var maskData = mask.data<float>().ToArray();
+        var rewards = new float[batch * length];
+        for (var b = 0; b < batch; b++)
+        {
+            var last = -1;
+            for (var t = 0; t < length; t++)
+                if (maskData[b * length + t] != 0)
+                    last = t;
+            if (last < 0)
+                throw new ArgumentException($"Response {b} has no valid token to carry its reward.", nameof(responseMask));
+            rewards[b * length + last] = (float)values[b];
+        }
+        return torch.tensor(rewards, [batch, length], ScalarType.Float32, responseMask.device);
+    }
+
+    private static void CheckBatch(int count, Tensor responseMask)
+    {
+        if (responseMask.dim() != 2)
+            throw new ArgumentException($"The response mask must be [batch, tokens], got {responseMask.dim()} dimensions.");
+        if (responseMask.shape[0] != count)
+            throw new ArgumentException($"{count} values for a mask of {responseMask.shape[0]} responses.");
+    }
+}

@@ -1,0 +1,123 @@
+namespace ToolRL.Trainer.Runs;
+
+/// <summary>Where a step starts: its number (1-based), the data cursor and the run seed.</summary>
+public readonly record struct StepContext(int Step, long DataCursor, int Seed)
+{
+    /// <summary>A seed for one purpose at this step (<see cref="TorchRng.StepSeed"/>).</summary>
+    public int SeedFor(int stream) => TorchRng.StepSeed(Seed, Step, stream);
+}
+
+/// <summary>What a step produced: its train metrics, where the data cursor moved, and any extra records (e.g. eval).</summary>
+public sealed record StepOutcome(IReadOnlyDictionary<string, double> Metrics, long NextDataCursor, IReadOnlyList<StepMetrics>? ExtraRecords = null);
+
+/// <summary>The part of training the loop drives: one step, and saving/loading everything a resume needs.</summary>
+public interface ITrainingProcess
+{
+    /// <summary>Runs one training step.</summary>
+    StepOutcome RunStep(StepContext context);
+
+    /// <summary>Writes model weights and optimizer state into <paramref name="directory"/> (a temp folder).</summary>
+    void SaveCheckpoint(string directory);
+
+    /// <summary>Restores what <see cref="SaveCheckpoint"/> wrote.</summary>
+    void LoadCheckpoint(string directory);
+}
+
+/// <summary>What a loop run did.</summary>
+/// <param name="ResumedFromStep">The checkpoint step it resumed from, or 0 for a fresh start.</param>
+/// <param name="StepsRun">Steps run by this invocation.</param>
+/// <param name="FinalStep">The last completed step.</param>
+/// <param name="MetricsPath">The JSONL file.</param>
+public sealed record LoopResult(int ResumedFromStep, int StepsRun, int FinalStep, string MetricsPath);
+
+/// <summary>
+/// Drives a run folder: resumes from the newest complete checkpoint (dropping metric records written after it),
+/// runs the remaining steps, logs each step's metrics to <c>metrics.jsonl</c> and TensorBoard, and checkpoints
+/// every <see cref="RunConfig.CheckpointInterval"/> steps and at the end. Killing the process at any point and
+/// running again completes the same steps with no lost or duplicated records.
+/// </summary>
+public sealed class ResumableTrainingLoop
+{
+    private readonly RunConfig _config;
+    private readonly ProgressDisplay _progress;
+
+    /// <summary>Creates the loop for the run folder <see cref="RunConfig.OutputDir"/>.</summary>
+    public ResumableTrainingLoop(RunConfig config, ProgressDisplay? progress = null)
+    {
+        _config = config.Validate();
+        _progress = progress ?? ProgressDisplay.ForConsole();
+        RunDirectory = Path.GetFullPath(config.OutputDir);
+        Checkpoints = new RunCheckpointStore(RunDirectory);
+    }
+
+    /// <summary>The run folder.</summary>
+    public string RunDirectory { get; }
+
+    /// <summary>The run's checkpoints.</summary>
+    public RunCheckpointStore Checkpoints { get; }
+
+    /// <summary>The metrics file.</summary>
+    public string MetricsPath => Path.Combine(RunDirectory, "metrics.jsonl");
+
+    /// <summary>The TensorBoard folder.</summary>
+    public string TensorBoardDirectory => Path.Combine(RunDirectory, "tensorboard");
+
+    /// <summary>Runs (or resumes) the loop to <see cref="RunConfig.Steps"/>.</summary>
+    public LoopResult Run(ITrainingProcess process)
+    {
+        Directory.CreateDirectory(RunDirectory);
+        Checkpoints.RemoveIncomplete();
+        var startStep = 0;
+        long cursor = 0;
+        var latest = Checkpoints.Latest();
+        if (latest is { } found)
+        {
+            process.LoadCheckpoint(found.Path);
+            if (found.State.TorchRngState is { } rng)
+                TorchRng.Restore(rng);
+            startStep = found.State.Step;
+            cursor = found.State.DataCursor;
+            MetricsLog.TruncateTo(MetricsPath, found.State.MetricRecords);
+        }
+        else if (File.Exists(MetricsPath))
+            MetricsLog.TruncateTo(MetricsPath, 0);
+        _config.Save(Path.Combine(RunDirectory, "config.json"));
+
+        var stepsRun = 0;
+        using var metrics = new MetricsLog(MetricsPath);
+        using var tensorBoard = new TensorBoardLog(TensorBoardDirectory);
+        _progress.Run("train", _config.Steps, task =>
+        {
+            if (startStep > 0)
+                task.Advance(startStep, $"resumed at step {startStep}");
+            for (var step = startStep + 1; step <= _config.Steps; step++)
+            {
+                var outcome = process.RunStep(new StepContext(step, cursor, _config.Seed));
+                cursor = outcome.NextDataCursor;
+                var record = new StepMetrics(step, "train", outcome.Metrics);
+                metrics.Append(record);
+                tensorBoard.Write(record);
+                foreach (var extra in outcome.ExtraRecords ?? [])
+                {
+                    metrics.Append(extra);
+                    tensorBoard.Write(extra);
+                }
+                stepsRun++;
+                if (step % _config.CheckpointInterval == 0 || step == _config.Steps)
+                {
+                    var state = new TrainingState
+                    {
+                        Step = step, DataCursor = cursor, Seed = _config.Seed,
+                        TorchRngState = TorchRng.Capture(), MetricRecords = metrics.Count,
+                    };
+                    Checkpoints.Save(state, process.SaveCheckpoint, _config.KeepCheckpoints);
+                }
+                task.Advance(1, Summary(outcome.Metrics));
+            }
+        });
+        return new LoopResult(startStep, stepsRun, Math.Max(startStep, _config.Steps), MetricsPath);
+    }
+
+    private static string Summary(IReadOnlyDictionary<string, double> metrics) =>
+        string.Join(" ", metrics.Take(4).Select(kv => $"{kv.Key}={RunReport.Format(kv.Value)}"));
+}
