@@ -50,14 +50,15 @@ public static class EmbeddedDefaultJob
             corpusConversations.Add((await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false), t.Environment.Tools));
 
         string tokenizerDir = Path.Combine(runDir, "tokenizer");
-        var (tokenizer, vocabulary) = EmbeddedVocabulary.Build(
-            EmbeddedVocabulary.LocateFullTokenizer(options.TokenizerDirectory), EmbeddedVocabulary.Corpus(corpusConversations, template), tokenizerDir);
+        var (tokenizer, vocabularyDescription) = EmbeddedVocabulary.Resolve(
+            options.TokenizerDirectory, EmbeddedVocabulary.Corpus(corpusConversations, template), tokenizerDir);
+        int vocabularySize = tokenizer.VocabularySize;
         int endId = tokenizer.SpecialTokenId("<|im_end|>");
         int padId = tokenizer.SpecialTokenId("<|endoftext|>");
-        progress.WriteLine($"vocabulary: {vocabulary.VocabularySize} tokens ({vocabulary.BpeTokenCount} BPE, {vocabulary.MergeCount} merges) from the real Qwen3 tokenizer");
+        progress.WriteLine($"vocabulary: {vocabularyDescription}");
 
         string initDir = Path.Combine(runDir, "model-init");
-        TinyCheckpoint.Write(initDir, ModelFamily.Qwen3, options.Model with { VocabSize = vocabulary.VocabularySize, EosTokenIds = [endId] }, options.Seed);
+        TinyCheckpoint.Write(initDir, ModelFamily.Qwen3, options.Model with { VocabSize = vocabularySize, EosTokenIds = [endId] }, options.Seed);
         using var model = ModelLoader.Load(initDir);
         model.EndTokenIds = [endId];
         progress.WriteLine($"model: Qwen3 {options.Model.Layers} layers, hidden {options.Model.HiddenSize}, {model.parameters().Sum(p => p.numel()):N0} parameters");
@@ -126,7 +127,7 @@ public static class EmbeddedDefaultJob
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
 
         clock.Stop();
-        var result = new EmbeddedDefaultResult(options.Seed, runDir, split.Train.Count, split.HeldOut.Count, vocabulary.VocabularySize, sft, afterSft, rlStats, afterRl, clock.Elapsed);
+        var result = new EmbeddedDefaultResult(options.Seed, runDir, split.Train.Count, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed);
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));

@@ -12,8 +12,8 @@ public static class EmbeddedDefaultReport
         var inv = CultureInfo.InvariantCulture;
         var report = new RunReport("Embedded default run")
             .Paragraph(string.Create(inv,
-                $"Seed {r.Seed}; {r.TrainTasks} training tasks, {r.HeldOutTasks} held out; vocabulary {r.VocabularySize} tokens " +
-                $"(real Qwen3 tokenizer restricted to the environments' texts); Qwen3 architecture, {o.Model.Layers} layers, hidden {o.Model.HiddenSize}; " +
+                $"Seed {r.Seed}; {r.TrainTasks} training tasks, {r.HeldOutTasks} held out; vocabulary {r.Vocabulary}; " +
+                $"Qwen3 architecture, {o.Model.Layers} layers, hidden {o.Model.HiddenSize}; " +
                 $"wall time {r.Elapsed.TotalSeconds:F0} s."))
             .Section("Held-out evaluation")
             .Table(new MarkdownTable("phase", "Solve-P", "Solve-R", "Solve-F1")

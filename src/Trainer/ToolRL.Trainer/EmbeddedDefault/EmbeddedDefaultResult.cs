@@ -10,6 +10,7 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <param name="TrainTasks">Tasks trained on.</param>
 /// <param name="HeldOutTasks">Tasks evaluated.</param>
 /// <param name="VocabularySize">Tokens in the restricted vocabulary.</param>
+/// <param name="Vocabulary">Which vocabulary was used and why.</param>
 /// <param name="Sft">The SFT run.</param>
 /// <param name="AfterSft">Held-out evaluation after SFT, before RL.</param>
 /// <param name="Rl">Each RL update's statistics.</param>
@@ -21,6 +22,7 @@ public sealed record EmbeddedDefaultResult(
     int TrainTasks,
     int HeldOutTasks,
     int VocabularySize,
+    string Vocabulary,
     SftResult Sft,
     EvaluationReport AfterSft,
     IReadOnlyList<RlUpdateStats> Rl,

