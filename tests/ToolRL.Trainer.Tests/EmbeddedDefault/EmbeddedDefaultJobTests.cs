@@ -52,6 +52,9 @@ public sealed class EmbeddedDefaultJobTests
         Assert.True(File.Exists(Path.Combine(dir.Path, "tokenizer", "tokenizer.json")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "model-final", "model.safetensors")));
         Assert.Contains("held-out Solve-F1", progress.ToString());
+        var traces = File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-RL.jsonl"));
+        Assert.Equal(result.HeldOutTasks, traces.Length);
+        Assert.All(traces, line => Assert.Contains("\"turns\":[{", line));
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public static class EmbeddedDefaultJob
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s"));
 
         var greedy = new ModelTurnPolicy(model, tokenizer, template, new GenerationOptions { Greedy = true, MaxNewTokens = options.MaxNewTokens, PadTokenId = padId, StopTokenIds = [endId] });
-        var afterSft = await Evaluate("after SFT", greedy, split.HeldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
+        var afterSft = await Evaluate("after SFT", runDir, greedy, split.HeldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
 
         // GRPO on golden-prefix step records of the training tasks.
         string sftDir = Path.Combine(runDir, "model-sft");
@@ -123,7 +123,7 @@ public static class EmbeddedDefaultJob
                     $"rl {it + 1}/{options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
             }
         }
-        var afterRl = await Evaluate("after RL", greedy, split.HeldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
+        var afterRl = await Evaluate("after RL", runDir, greedy, split.HeldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
 
         clock.Stop();
@@ -135,10 +135,12 @@ public static class EmbeddedDefaultJob
     }
 
     private static async Task<EvaluationReport> Evaluate(
-        string label, ModelTurnPolicy policy, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)
+        string label, string runDirectory, ModelTurnPolicy policy, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var report = await Evaluator.EvaluateAsync(policy, tasks, options, cancellationToken).ConfigureAwait(false);
+        var traces = await EpisodeBatchRunner.RunAsync(policy, tasks, options, cancellationToken).ConfigureAwait(false);
+        var report = EvaluationReport.FromTraces(traces);
+        EpisodeTraceWriter.Write(Path.Combine(runDirectory, $"heldout-{label.Replace(' ', '-')}.jsonl"), traces);
         metrics.Append(new StepMetrics(step, "eval", new Dictionary<string, double>
         {
             ["solve_p"] = report.Overall.SolveP, ["solve_r"] = report.Overall.SolveR, ["solve_f1"] = report.Overall.SolveF1,
