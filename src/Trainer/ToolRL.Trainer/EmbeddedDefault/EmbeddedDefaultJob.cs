@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Globalization;
+using ToolRL.Conversations;
+using ToolRL.Environments;
+using ToolRL.Episodes;
+using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Generation;
+using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Runs;
+using ToolRL.Trainer.Sft;
+using ToolRL.Trainer.Text.ChatTemplates;
+using TorchSharp;
+
+namespace ToolRL.Trainer.EmbeddedDefault;
+
+/// <summary>
+/// The embedded default training run (<c>dotnet run -- train</c> with no model): a tiny Qwen3-architecture policy
+/// built from scratch over a restricted real Qwen3 vocabulary, SFT on the training tasks' golden trajectories,
+/// held-out Solve-P/R/F1, GRPO on golden-prefix step records with the environment's step rewards, held-out
+/// Solve-P/R/F1 again. Writes <c>report.md</c>, <c>metrics.jsonl</c>, the tokenizer and the final model to the run folder.
+/// </summary>
+public static class EmbeddedDefaultJob
+{
+    /// <summary>Runs the job over <paramref name="environments"/>; progress lines go to <paramref name="progress"/>.</summary>
+    public static async Task<EmbeddedDefaultResult> RunAsync(
+        EmbeddedDefaultOptions options, IReadOnlyList<IToolEnvironment> environments, TextWriter progress, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(environments);
+        ArgumentNullException.ThrowIfNull(progress);
+        options.Validate();
+        var clock = Stopwatch.StartNew();
+        torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
+        torch.manual_seed(options.Seed);
+        string runDir = Path.GetFullPath(options.OutputDirectory);
+        Directory.CreateDirectory(runDir);
+        var template = Qwen3ChatTemplate.Instance;
+        var episodeOptions = new EpisodeOptions { MaxTurns = options.MaxTurns };
+
+        var split = TaskSplit.Create(EvaluationTask.All(environments), options.TrainFraction, options.Seed);
+        progress.WriteLine($"tasks: {split.Train.Count} train, {split.HeldOut.Count} held out (seed {options.Seed})");
+
+        var goldenTrain = new List<(EvaluationTask Task, IReadOnlyList<ChatMessage> Messages)>();
+        foreach (var t in split.Train)
+            goldenTrain.Add((t, await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false)));
+        var corpusConversations = new List<(IReadOnlyList<ChatMessage>, IReadOnlyList<ToolRL.Tools.ToolDefinition>)>();
+        foreach (var t in split.Train.Concat(split.HeldOut))
+            corpusConversations.Add((await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false), t.Environment.Tools));
+
+        string tokenizerDir = Path.Combine(runDir, "tokenizer");
+        var (tokenizer, vocabularyDescription) = EmbeddedVocabulary.Resolve(
+            options.TokenizerDirectory, EmbeddedVocabulary.Corpus(corpusConversations, template), tokenizerDir);
+        int vocabularySize = tokenizer.VocabularySize;
+        int endId = tokenizer.SpecialTokenId("<|im_end|>");
+        int padId = tokenizer.SpecialTokenId("<|endoftext|>");
+        progress.WriteLine($"vocabulary: {vocabularyDescription}");
+
+        string initDir = Path.Combine(runDir, "model-init");
+        TinyCheckpoint.Write(initDir, ModelFamily.Qwen3, options.Model with { VocabSize = vocabularySize, EosTokenIds = [endId] }, options.Seed);
+        using var model = ModelLoader.Load(initDir);
+        model.EndTokenIds = [endId];
+        progress.WriteLine($"model: Qwen3 {options.Model.Layers} layers, hidden {options.Model.HiddenSize}, {model.parameters().Sum(p => p.numel()):N0} parameters");
+
+        using var metrics = new MetricsLog(Path.Combine(runDir, "metrics.jsonl"));
+
+        // SFT warm start.
+        var builder = new SftExampleBuilder(tokenizer, template);
+        var examples = goldenTrain.SelectMany(g => builder.Build(g.Task.Task.Id, g.Messages, g.Task.Environment.Tools)).ToArray();
+        progress.WriteLine($"sft: {examples.Length} sequences, {examples.Sum(e => e.TokenIds.Length):N0} tokens ({examples.Sum(e => e.TargetTokenCount):N0} assistant), longest {examples.Max(e => e.TokenIds.Length)}");
+        var sft = SftTrainer.Train(model, examples, new SftOptions
+        {
+            Steps = options.SftSteps,
+            BatchSize = options.SftBatchSize,
+            Seed = options.Seed,
+            PadTokenId = padId,
+            Optimizer = new OptimizerSettings { LearningRate = options.SftLearningRate, WeightDecay = 0.0, MaxGradNorm = 1.0 },
+        }, progress, cancellationToken);
+        for (int i = 0; i < sft.Losses.Count; i++)
+            metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s"));
+
+        var greedy = new ModelTurnPolicy(model, tokenizer, template, new GenerationOptions { Greedy = true, MaxNewTokens = options.MaxNewTokens, PadTokenId = padId, StopTokenIds = [endId] });
+        var afterSft = await Evaluate("after SFT", runDir, greedy, split.HeldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
+
+        // GRPO on golden-prefix step records of the training tasks.
+        string sftDir = Path.Combine(runDir, "model-sft");
+        ModelSaver.Save(model, sftDir);
+        using var reference = ModelLoader.Load(sftDir);
+        reference.eval();
+        var rlStats = new List<RlUpdateStats>();
+        var prefixes = goldenTrain.SelectMany(g => GoldenPrefixRollouts.Prefixes(g.Task, g.Messages)).ToArray();
+        var sampler = new ModelTurnPolicy(model, tokenizer, template, new GenerationOptions
+        {
+            Temperature = options.RlTemperature, MaxNewTokens = options.MaxNewTokens, PadTokenId = padId, StopTokenIds = [endId], Seed = options.Seed * 1000,
+        }) { MaxBatchSize = 32 };
+        var settings = new RlUpdateSettings
+        {
+            Algorithm = options.Algorithm,
+            MiniBatchSize = options.RlPromptsPerIteration * options.RlGroupSize,
+            MicroBatchSize = 16,
+        };
+        using (var optimizer = new PolicyOptimizer(model.parameters(), new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0.0 }))
+        {
+            var updater = new RlUpdater(new CausalLmScorer(model, padId), new CausalLmScorer(reference, padId), optimizer, settings);
+            var random = new Random(unchecked((int)options.Seed * 7919 + 17));
+            for (int it = 0; it < options.RlIterations; it++)
+            {
+                var chosen = prefixes.OrderBy(_ => random.Next()).Take(options.RlPromptsPerIteration).ToArray();
+                var samples = await GoldenPrefixRollouts.CollectAsync(sampler, chosen, options.RlGroupSize, episodeOptions, cancellationToken).ConfigureAwait(false);
+                if (samples.Count == 0) continue;
+                model.train();
+                var stats = updater.Update(samples);
+                model.eval();
+                rlStats.Add(stats);
+                metrics.Append(new StepMetrics(it + 1, "rl", new Dictionary<string, double>
+                {
+                    ["reward"] = stats.MeanReward, ["kl"] = stats.Kl, ["entropy"] = stats.Entropy,
+                    ["policy_loss"] = stats.PolicyLoss, ["grad_norm"] = stats.GradNorm, ["tokens_per_s"] = stats.TokensPerSecond,
+                }));
+                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"rl {it + 1}/{options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
+            }
+        }
+        var afterRl = await Evaluate("after RL", runDir, greedy, split.HeldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
+        ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
+
+        clock.Stop();
+        var result = new EmbeddedDefaultResult(options.Seed, runDir, split.Train.Count, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed);
+        EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));
+        return result;
+    }
+
+    private static async Task<EvaluationReport> Evaluate(
+        string label, string runDirectory, ModelTurnPolicy policy, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var traces = await EpisodeBatchRunner.RunAsync(policy, tasks, options, cancellationToken).ConfigureAwait(false);
+        var report = EvaluationReport.FromTraces(traces);
+        EpisodeTraceWriter.Write(Path.Combine(runDirectory, $"heldout-{label.Replace(' ', '-')}.jsonl"), traces);
+        metrics.Append(new StepMetrics(step, "eval", new Dictionary<string, double>
+        {
+            ["solve_p"] = report.Overall.SolveP, ["solve_r"] = report.Overall.SolveR, ["solve_f1"] = report.Overall.SolveF1,
+        }));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eval {label}: {report.Overall} in {clock.Elapsed.TotalSeconds:F0} s"));
+        return report;
+    }
+}

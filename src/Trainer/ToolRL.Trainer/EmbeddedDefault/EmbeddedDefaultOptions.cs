@@ -1,0 +1,69 @@
+using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Rl;
+
+namespace ToolRL.Trainer.EmbeddedDefault;
+
+/// <summary>Settings of the embedded default job (tiny Qwen3 from scratch → SFT → eval → GRPO → eval).</summary>
+public sealed record EmbeddedDefaultOptions
+{
+    /// <summary>Seed of the split, the weights, the SFT order, sampling and RL prompt choice.</summary>
+    public long Seed { get; init; } = 1;
+
+    /// <summary>The run folder (report, metrics, tokenizer, checkpoints); created if missing.</summary>
+    public string OutputDirectory { get; init; } = Path.Combine("runs", "embedded-default");
+
+    /// <summary>Folder of the full Qwen3 tokenizer.json; null = look for the text fixtures (see <see cref="EmbeddedVocabulary"/>).</summary>
+    public string? TokenizerDirectory { get; init; }
+
+    /// <summary>Fraction of tasks trained on; the rest are held out.</summary>
+    public double TrainFraction { get; init; } = 0.7;
+
+    /// <summary>Model dimensions (the vocabulary size is set from the restricted tokenizer).</summary>
+    public TinyModelSizes Model { get; init; } = new() { HiddenSize = 64, IntermediateSize = 192, Layers = 2, Heads = 4, KeyValueHeads = 2, HeadDim = 16, InitStd = 0.02 };
+
+    /// <summary>SFT optimizer steps.</summary>
+    public int SftSteps { get; init; } = 150;
+
+    /// <summary>SFT sequences per step.</summary>
+    public int SftBatchSize { get; init; } = 8;
+
+    /// <summary>SFT learning rate.</summary>
+    public double SftLearningRate { get; init; } = 3e-3;
+
+    /// <summary>GRPO iterations (one RL update each).</summary>
+    public int RlIterations { get; init; } = 6;
+
+    /// <summary>Prompts (golden-trajectory prefixes of training tasks) per iteration.</summary>
+    public int RlPromptsPerIteration { get; init; } = 8;
+
+    /// <summary>Sampled responses per prompt (the GRPO group).</summary>
+    public int RlGroupSize { get; init; } = 8;
+
+    /// <summary>RL learning rate (the paper's 1e-6 is for 7B models; a tiny model from scratch needs more).</summary>
+    public double RlLearningRate { get; init; } = 3e-4;
+
+    /// <summary>Sampling temperature for rollouts.</summary>
+    public double RlTemperature { get; init; } = 1.0;
+
+    /// <summary>RL algorithm.</summary>
+    public RlAlgorithm Algorithm { get; init; } = RlAlgorithm.Grpo;
+
+    /// <summary>Tokens generated per assistant turn at most.</summary>
+    public int MaxNewTokens { get; init; } = 96;
+
+    /// <summary>Assistant turns per evaluation episode.</summary>
+    public int MaxTurns { get; init; } = 6;
+
+    /// <summary>Torch intra-op threads; 0 = the processor count.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (SftSteps < 0 || SftBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(SftSteps), "SFT steps must be ≥ 0 and the batch ≥ 1.");
+        if (RlIterations < 0 || RlPromptsPerIteration < 1 || RlGroupSize < 2)
+            throw new ArgumentOutOfRangeException(nameof(RlIterations), "RL iterations must be ≥ 0, prompts per iteration ≥ 1 and the group size ≥ 2.");
+        if (MaxNewTokens < 1 || MaxTurns < 1) throw new ArgumentOutOfRangeException(nameof(MaxNewTokens), "MaxNewTokens and MaxTurns must be ≥ 1.");
+        if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 0.");
+    }
+}

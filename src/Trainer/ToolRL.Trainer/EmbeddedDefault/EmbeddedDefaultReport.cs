@@ -1,0 +1,33 @@
+using System.Globalization;
+using ToolRL.Trainer.Runs;
+
+namespace ToolRL.Trainer.EmbeddedDefault;
+
+/// <summary>The run folder's Markdown report of the embedded default job.</summary>
+public static class EmbeddedDefaultReport
+{
+    /// <summary>Writes <c>report.md</c> (atomically).</summary>
+    public static void Write(EmbeddedDefaultResult r, EmbeddedDefaultOptions o, string path)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var report = new RunReport("Embedded default run")
+            .Paragraph(string.Create(inv,
+                $"Seed {r.Seed}; {r.TrainTasks} training tasks, {r.HeldOutTasks} held out; vocabulary {r.Vocabulary}; " +
+                $"Qwen3 architecture, {o.Model.Layers} layers, hidden {o.Model.HiddenSize}; " +
+                $"wall time {r.Elapsed.TotalSeconds:F0} s."))
+            .Section("Held-out evaluation")
+            .Table(new MarkdownTable("phase", "Solve-P", "Solve-R", "Solve-F1")
+                .Add("after SFT", F(r.AfterSft.Overall.SolveP), F(r.AfterSft.Overall.SolveR), F(r.AfterSft.Overall.SolveF1))
+                .Add("after RL", F(r.AfterRl.Overall.SolveP), F(r.AfterRl.Overall.SolveR), F(r.AfterRl.Overall.SolveF1)))
+            .Section("After SFT by structure").Paragraph(r.AfterSft.ToMarkdown())
+            .Section("After RL by structure").Paragraph(r.AfterRl.ToMarkdown())
+            .Section("Training")
+            .Paragraph(string.Create(inv,
+                $"SFT: {r.Sft.Losses.Count} steps, loss {(r.Sft.Losses.Count > 0 ? r.Sft.Losses[0] : double.NaN):F3} → {(r.Sft.Losses.Count > 0 ? r.Sft.Losses[^1] : double.NaN):F3}, " +
+                $"{r.Sft.TokensPerSecond:F0} tokens/s. RL ({o.Algorithm}): {r.Rl.Count} updates, mean reward " +
+                $"{(r.Rl.Count > 0 ? r.Rl[0].MeanReward : double.NaN):F3} → {(r.Rl.Count > 0 ? r.Rl[^1].MeanReward : double.NaN):F3}. Metrics per step: metrics.jsonl."));
+        report.Save(path);
+    }
+
+    private static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,30 @@
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Sft;
+
+namespace ToolRL.Trainer.EmbeddedDefault;
+
+/// <summary>What the embedded default job measured.</summary>
+/// <param name="Seed">The seed.</param>
+/// <param name="RunDirectory">The run folder (report.md, metrics.jsonl, tokenizer, model).</param>
+/// <param name="TrainTasks">Tasks trained on.</param>
+/// <param name="HeldOutTasks">Tasks evaluated.</param>
+/// <param name="VocabularySize">Tokens in the restricted vocabulary.</param>
+/// <param name="Vocabulary">Which vocabulary was used and why.</param>
+/// <param name="Sft">The SFT run.</param>
+/// <param name="AfterSft">Held-out evaluation after SFT, before RL.</param>
+/// <param name="Rl">Each RL update's statistics.</param>
+/// <param name="AfterRl">Held-out evaluation after RL.</param>
+/// <param name="Elapsed">Wall time of the whole job.</param>
+public sealed record EmbeddedDefaultResult(
+    long Seed,
+    string RunDirectory,
+    int TrainTasks,
+    int HeldOutTasks,
+    int VocabularySize,
+    string Vocabulary,
+    SftResult Sft,
+    EvaluationReport AfterSft,
+    IReadOnlyList<RlUpdateStats> Rl,
+    EvaluationReport AfterRl,
+    TimeSpan Elapsed);

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Json;
+
+namespace ToolRL.Trainer.Evaluation;
+
+/// <summary>Writes evaluated episodes as JSON lines (task, structure, metrics, each turn's raw text and reward) for inspection.</summary>
+public static class EpisodeTraceWriter
+{
+    /// <summary>Writes one line per trace to <paramref name="path"/> (replacing it).</summary>
+    public static void Write(string path, IReadOnlyList<EpisodeTrace> traces)
+    {
+        using var stream = File.Create(path);
+        foreach (var t in traces)
+        {
+            using (var w = new Utf8JsonWriter(stream))
+            {
+                w.WriteStartObject();
+                w.WriteString("task", t.Task.Task.Id);
+                w.WriteString("structure", t.Task.Task.Structure.ToString());
+                w.WriteString("question", t.Task.Task.Question);
+                w.WriteString("final_answer", t.Task.Task.FinalAnswer);
+                w.WriteNumber("solved", t.Metrics.Solved);
+                w.WriteNumber("calls", t.Metrics.Calls);
+                w.WriteNumber("sub_questions", t.Metrics.SubQuestions);
+                w.WriteString("end", t.EndReason.ToString());
+                w.WriteStartArray("turns");
+                foreach (var s in t.Steps)
+                {
+                    w.WriteStartObject();
+                    w.WriteString("text", s.Turn.Text);
+                    w.WriteNumber("reward", s.Outcome.Reward);
+                    w.WriteEndObject();
+                }
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+            stream.Write(Encoding.UTF8.GetBytes("\n"));
+        }
+    }
+}

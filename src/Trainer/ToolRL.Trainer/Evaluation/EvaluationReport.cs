@@ -1,0 +1,64 @@
+using System.Globalization;
+using System.Text;
+using ToolRL.Rewards;
+using ToolRL.Tasks;
+
+namespace ToolRL.Trainer.Evaluation;
+
+/// <summary>Solve-P/R/F1 averages ×100 over a set of episodes.</summary>
+/// <param name="Tasks">Episodes averaged.</param>
+/// <param name="SolveP">Mean Solve-P ×100.</param>
+/// <param name="SolveR">Mean Solve-R ×100.</param>
+/// <param name="SolveF1">Mean Solve-F1 ×100.</param>
+public readonly record struct SolveScores(int Tasks, double SolveP, double SolveR, double SolveF1)
+{
+    /// <summary>The averages of <paramref name="metrics"/> (<see cref="EpisodeMetrics.Average"/>).</summary>
+    public static SolveScores Of(IReadOnlyCollection<EpisodeMetrics> metrics)
+    {
+        var (p, r, f) = EpisodeMetrics.Average(metrics);
+        return new SolveScores(metrics.Count, p, r, f);
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"Solve-P {SolveP:F2}  Solve-R {SolveR:F2}  Solve-F1 {SolveF1:F2}  ({Tasks} tasks)");
+}
+
+/// <summary>One task's evaluation result.</summary>
+/// <param name="TaskId">The task id.</param>
+/// <param name="Scenario">The environment name.</param>
+/// <param name="Structure">The task's structure.</param>
+/// <param name="Metrics">Solved, calls, sub-questions.</param>
+/// <param name="Turns">Assistant turns taken.</param>
+public sealed record TaskEvaluation(string TaskId, string Scenario, TaskStructure Structure, EpisodeMetrics Metrics, int Turns);
+
+/// <summary>Held-out evaluation: per-task metrics, the overall averages and a per-structure breakdown.</summary>
+/// <param name="PerTask">Each task in evaluation order.</param>
+/// <param name="Overall">Averages over all tasks.</param>
+/// <param name="ByStructure">Averages per task structure (only structures present).</param>
+public sealed record EvaluationReport(
+    IReadOnlyList<TaskEvaluation> PerTask,
+    SolveScores Overall,
+    IReadOnlyDictionary<TaskStructure, SolveScores> ByStructure)
+{
+    /// <summary>Summarizes finished episodes.</summary>
+    public static EvaluationReport FromTraces(IReadOnlyList<EpisodeTrace> traces)
+    {
+        ArgumentNullException.ThrowIfNull(traces);
+        var perTask = traces.Select(t => new TaskEvaluation(t.Task.Task.Id, t.Task.Environment.Name, t.Task.Task.Structure, t.Metrics, t.Steps.Count)).ToArray();
+        var byStructure = perTask.GroupBy(t => t.Structure).OrderBy(g => g.Key)
+            .ToDictionary(g => g.Key, g => SolveScores.Of(g.Select(t => t.Metrics).ToArray()));
+        return new EvaluationReport(perTask, SolveScores.Of(perTask.Select(t => t.Metrics).ToArray()), byStructure);
+    }
+
+    /// <summary>A Markdown table: overall, then one row per structure.</summary>
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder("| tasks | structure | Solve-P | Solve-R | Solve-F1 |\n|---|---|---|---|---|\n");
+        void Row(string name, SolveScores s) => sb.Append(CultureInfo.InvariantCulture,
+            $"| {s.Tasks} | {name} | {s.SolveP:F2} | {s.SolveR:F2} | {s.SolveF1:F2} |\n");
+        Row("all", Overall);
+        foreach (var (structure, scores) in ByStructure) Row(structure.ToString(), scores);
+        return sb.ToString();
+    }
+}

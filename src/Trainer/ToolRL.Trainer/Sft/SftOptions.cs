@@ -1,0 +1,34 @@
+using ToolRL.Trainer.Rl;
+
+namespace ToolRL.Trainer.Sft;
+
+/// <summary>How <see cref="SftTrainer"/> trains.</summary>
+public sealed record SftOptions
+{
+    /// <summary>Optimizer steps to take (the examples are reshuffled each pass).</summary>
+    public int Steps { get; init; } = 100;
+
+    /// <summary>Sequences per optimizer step.</summary>
+    public int BatchSize { get; init; } = 8;
+
+    /// <summary>AdamW settings (learning rate, weight decay, gradient clipping).</summary>
+    public OptimizerSettings Optimizer { get; init; } = new() { LearningRate = 1e-3, WeightDecay = 0.0, MaxGradNorm = 1.0 };
+
+    /// <summary>Seed of the example order.</summary>
+    public long Seed { get; init; }
+
+    /// <summary>Write a progress line every this many steps (and after the last); 0 = never.</summary>
+    public int LogEvery { get; init; } = 10;
+
+    /// <summary>Token id written into padding (never trained on).</summary>
+    public int PadTokenId { get; init; }
+
+    /// <summary>Throws when a value is out of range.</summary>
+    public void Validate()
+    {
+        if (Steps < 0) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be ≥ 0.");
+        if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be ≥ 1.");
+        if (!(Optimizer.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer.LearningRate, "The learning rate must be > 0.");
+        if (LogEvery < 0) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "LogEvery must be ≥ 0.");
+    }
+}

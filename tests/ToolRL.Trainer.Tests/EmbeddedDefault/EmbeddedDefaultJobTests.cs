@@ -1,0 +1,98 @@
+using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.EmbeddedDefault;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Runs;
+using ToolRL.Trainer.Tests.Fakes;
+using ToolRL.Trainer.Tests.Runs;
+using ToolRL.Trainer.Tests.Text;
+
+namespace ToolRL.Trainer.Tests.EmbeddedDefault;
+
+// ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
+using FactAttribute = Xunit.FactAttribute;
+
+public sealed class EmbeddedDefaultJobTests
+{
+    private static EmbeddedDefaultOptions Tiny(string dir) => new()
+    {
+        Seed = 4,
+        OutputDirectory = dir,
+        TokenizerDirectory = TextFixtures.Qwen3Directory,
+        Model = new TinyModelSizes { HiddenSize = 32, IntermediateSize = 64, Layers = 1, Heads = 2, KeyValueHeads = 1, HeadDim = 16, InitStd = 0.02 },
+        SftSteps = 4,
+        SftBatchSize = 4,
+        RlIterations = 2,
+        RlPromptsPerIteration = 2,
+        RlGroupSize = 2,
+        MaxNewTokens = 8,
+        MaxTurns = 2,
+    };
+
+    [Fact]
+    public async Task The_job_runs_end_to_end_and_writes_its_run_folder()
+    {
+        using var dir = new TempDirectory();
+        var progress = new StringWriter();
+        var env = new AtlasEnvironment();
+
+        var result = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
+
+        Assert.Equal(env.Tasks.Count, result.TrainTasks + result.HeldOutTasks);
+        Assert.Equal(result.HeldOutTasks, result.AfterSft.Overall.Tasks);
+        Assert.Equal(result.HeldOutTasks, result.AfterRl.Overall.Tasks);
+        Assert.Equal(4, result.Sft.Losses.Count);
+        Assert.Equal(2, result.Rl.Count);
+        Assert.True(result.VocabularySize < 2000, $"vocabulary {result.VocabularySize} should be restricted");
+        Assert.True(File.Exists(Path.Combine(dir.Path, "report.md")));
+        Assert.Contains("Held-out evaluation", File.ReadAllText(Path.Combine(dir.Path, "report.md")));
+        var records = MetricsLog.Read(Path.Combine(dir.Path, "metrics.jsonl"));
+        Assert.Equal(4, records.Count(r => r.Phase == "sft"));
+        Assert.Equal(2, records.Count(r => r.Phase == "rl"));
+        Assert.Equal(2, records.Count(r => r.Phase == "eval"));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "tokenizer", "tokenizer.json")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "model-final", "model.safetensors")));
+        Assert.Contains("held-out Solve-F1", progress.ToString());
+        var traces = File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-RL.jsonl"));
+        Assert.Equal(result.HeldOutTasks, traces.Length);
+        Assert.All(traces, line => Assert.Contains("\"turns\":[{", line));
+    }
+
+    [Fact]
+    public void The_split_is_by_task_seeded_and_complete()
+    {
+        var env = new AtlasEnvironment();
+        var tasks = EvaluationTask.All([env]);
+
+        var a = TaskSplit.Create(tasks, 0.7, 11);
+        var b = TaskSplit.Create(tasks.Reverse().ToArray(), 0.7, 11);
+        var c = TaskSplit.Create(tasks, 0.7, 12);
+
+        Assert.Equal(17, a.Train.Count);
+        Assert.Equal(tasks.Count, a.Train.Concat(a.HeldOut).Select(t => t.Task.Id).Distinct().Count());
+        Assert.Equal(a.HeldOut.Select(t => t.Task.Id), b.HeldOut.Select(t => t.Task.Id));
+        Assert.NotEqual(a.HeldOut.Select(t => t.Task.Id), c.HeldOut.Select(t => t.Task.Id));
+    }
+
+    [Fact]
+    public async Task Golden_prefix_rewards_follow_the_paper_rules()
+    {
+        var env = new AtlasEnvironment();
+        var task = new EvaluationTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-population-Italy"));
+        var golden = await ToolRL.Trainer.Sft.GoldenTrajectory.BuildAsync(env, task.Task);
+        var prefixes = GoldenPrefixRollouts.Prefixes(task, golden).ToArray();
+        var options = new ToolRL.Episodes.EpisodeOptions();
+
+        Assert.Equal(3, prefixes.Length);
+        // Second turn: the capital is known; the right population call solves 1 of 1 call: F1 reward 2·1/(1+1).
+        double right = await GoldenPrefixRollouts.RewardAsync(prefixes[1], "<tool_call>\n{\"name\": \"get_population\", \"arguments\": {\"city\": \"Rome\"}}\n</tool_call>", options);
+        double wrong = await GoldenPrefixRollouts.RewardAsync(prefixes[1], "<tool_call>\n{\"name\": \"get_population\", \"arguments\": {\"city\": \"Oslo\"}}\n</tool_call>", options);
+        // Last turn: everything solved; the gold answer gives 1/(1+0), a wrong answer 0.5 (solve rate 1).
+        double answer = await GoldenPrefixRollouts.RewardAsync(prefixes[2], "About 2.8 million.", options);
+        double other = await GoldenPrefixRollouts.RewardAsync(prefixes[2], "Many.", options);
+
+        Assert.Equal(1.0, right, 9);
+        Assert.Equal(0.0, wrong, 9);
+        Assert.Equal(1.0, answer, 9);
+        Assert.Equal(0.5, other, 9);
+    }
+}
