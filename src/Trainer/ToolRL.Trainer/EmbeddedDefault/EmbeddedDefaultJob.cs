@@ -103,7 +103,7 @@ public static class EmbeddedDefaultJob
         };
         using (var optimizer = new PolicyOptimizer(model.parameters(), new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0.0 }))
         {
-            var updater = new RlUpdater(new CausalLmScorer(model, padId), new CausalLmScorer(reference, padId), optimizer, settings);
+            var updater = new RlUpdater(new Rl.CausalLmScorer(model, padId), new Rl.CausalLmScorer(reference, padId), optimizer, settings);
             var random = new Random(unchecked((int)options.Seed * 7919 + 17));
             for (int it = 0; it < options.RlIterations; it++)
             {

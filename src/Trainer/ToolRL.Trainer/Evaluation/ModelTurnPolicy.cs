@@ -61,7 +61,7 @@ public sealed class ModelTurnPolicy(CausalLM model, QwenTokenizer tokenizer, Qwe
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = runnable.Skip(start).Take(MaxBatchSize).ToArray();
-            var generated = Generator.Generate(model, chunk.Select(i => (IReadOnlyList<int>)prompts[i]).ToArray(),
+            var generated = SequenceGenerator.Generate(model, chunk.Select(i => (IReadOnlyList<int>)prompts[i]).ToArray(),
                 Options with { Seed = Options.Seed + Interlocked.Increment(ref _calls) });
             for (int k = 0; k < chunk.Length; k++)
             {
