@@ -52,11 +52,35 @@ public sealed class ToolRLAppTests
         Assert.Contains("fly", error);
     }
 
+
+    [Theory]
+    [InlineData("this command needs a policy", "eval")]
+    [InlineData("--endpoint must be an http(s) URL", "eval", "--endpoint", "ftp://host/v1", "--model", "m")]
+    [InlineData("--endpoint needs --model NAME", "eval", "--endpoint", "http://127.0.0.1:1/v1")]
+    [InlineData("is not a folder", "eval", "--model", "/nonexistent/model")]
+    [InlineData("--max-turns must be at least 1", "eval", "--max-turns", "0", "--model", "x")]
+    [InlineData("--algo must be grpo or reinforce++", "train", "--algo", "ppo")]
+    [InlineData("has no config.json", "train", "--model", "/tmp", "--scenario", "alpha")]
+    [InlineData("one scenario at a time", "train", "--model", "/tmp")]
+    [InlineData("--config and --trainable apply to --model runs", "train", "--trainable", "model.layers.0.*")]
+    [InlineData("--per-structure must be 0 or more", "export", "--per-structure", "-1")]
+    [InlineData("--test-fraction must be between 0 and 1", "export", "--test-fraction", "1.5")]
+    [InlineData("does not exist", "analyze", "--before", "/nonexistent/a", "--after", "/nonexistent/b")]
+    [InlineData("has no config.json", "sft", "--model", "/tmp", "--out", "/tmp/never-written")]
+    [InlineData("--max-turns must be at least 1", "collect", "--max-turns", "0")]
+    public async Task Bad_arguments_are_usage_errors_with_a_clear_message(string expected, params string[] args)
+    {
+        var (code, _, error) = await Run(args);
+        Assert.Equal(ExitCodes.BadArguments, code);
+        Assert.Contains(expected, error);
+    }
+
     [Fact]
-    public async Task Help_lists_the_commands()
+    public async Task Help_lists_every_command()
     {
         var (code, output, _) = await Run("--help");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("describe", output);
+        foreach (var command in new[] { "describe", "export", "sft", "collect", "train", "eval", "analyze" })
+            Assert.Contains(command, output);
     }
 }

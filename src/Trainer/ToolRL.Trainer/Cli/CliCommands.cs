@@ -9,7 +9,10 @@ internal static class CliCommands
     {
         yield return Describe.DescribeCommand.Create(context);
         yield return ExportCommand.Create(context);
+        yield return SftCommand.Create(context);
         yield return CollectCommand.Create(context);
+        yield return TrainCommand.Create(context);
+        yield return EvalCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
     }
 }

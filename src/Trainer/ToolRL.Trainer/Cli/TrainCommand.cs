@@ -1,0 +1,123 @@
+using System.CommandLine;
+using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.EmbeddedDefault;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Native;
+using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Runs;
+
+namespace ToolRL.Trainer.Cli;
+
+/// <summary>
+/// <c>train</c>: without <c>--model</c>, the embedded default — a tiny Qwen3-architecture policy built from scratch,
+/// SFT warm start on the training tasks, then GRPO, with held-out Solve-P/R/F1 before and after RL. With
+/// <c>--model DIR</c>, GRPO / REINFORCE++ on an HF checkpoint, checkpointed and resumable.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var scenario = CommonOptions.Scenario();
+        var seed = new Option<int?>("--seed") { Description = "Random seed (default 1): the same seed gives the same split, rollouts and metrics." };
+        var model = new Option<string?>("--model", "-m") { Description = "HF checkpoint folder to train. Without it: the embedded default tiny policy." };
+        var device = new Option<string?>("--device") { Description = "cpu (default), cuda, cuda:N or auto." };
+        var algo = new Option<string?>("--algo") { Description = "grpo (default) or reinforce++." };
+        var output = new Option<string?>("--out", "-o") { Description = "Run folder (default runs/embedded-default, or runs/default with --model)." };
+        var config = new Option<string?>("--config") { Description = "A run config JSON file (see the README); flags override it. --model runs only." };
+        var steps = new Option<int?>("--steps") { Description = "RL steps (iterations for the embedded default)." };
+        var sftSteps = new Option<int?>("--sft-steps") { Description = "Embedded default: SFT warm-start steps." };
+        var lr = new Option<double?>("--lr") { Description = "RL learning rate." };
+        var trainable = new Option<string?>("--trainable") { Description = "Train only parameters matching these patterns, e.g. 'model.layers.[0-3].mlp.*'. --model runs only." };
+        var command = new Command("train", "Train a policy in the environments: SFT warm start + GRPO (embedded default), or RL on an HF checkpoint.")
+        {
+            scenario, seed, model, device, algo, output, config, steps, sftSteps, lr, trainable,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var environments = context.Select(parse.GetValue(scenario));
+            var algorithm = parse.GetValue(algo) is { } a ? ParseAlgorithm(a) : RlAlgorithm.Grpo;
+            if (parse.GetValue(model) is null)
+            {
+                if (parse.GetValue(config) is not null || parse.GetValue(trainable) is not null)
+                    throw new CliException("--config and --trainable apply to --model runs; the embedded default takes --seed, --steps, --sft-steps, --lr, --algo, --out", ExitCodes.BadArguments);
+                var defaults = new EmbeddedDefaultOptions();
+                var options = defaults with
+                {
+                    Seed = parse.GetValue(seed) ?? defaults.Seed,
+                    OutputDirectory = parse.GetValue(output) ?? defaults.OutputDirectory,
+                    Algorithm = algorithm,
+                    RlIterations = parse.GetValue(steps) ?? defaults.RlIterations,
+                    SftSteps = parse.GetValue(sftSteps) ?? defaults.SftSteps,
+                    RlLearningRate = parse.GetValue(lr) ?? defaults.RlLearningRate,
+                };
+                try
+                {
+                    options.Validate();
+                }
+                catch (ArgumentException e)
+                {
+                    throw new CliException(e.Message, ExitCodes.BadArguments);
+                }
+                var result = await EmbeddedDefaultJob.RunAsync(options, environments, context.Output, cancellationToken);
+                context.Output.WriteLine($"held-out after SFT: {result.AfterSft.Overall}");
+                context.Output.WriteLine($"held-out after RL:  {result.AfterRl.Overall}");
+                context.Output.WriteLine($"run folder: {result.RunDirectory} ({result.Elapsed.TotalSeconds:F0} s)");
+                return ExitCodes.Ok;
+            }
+            return TrainCheckpoint(parse, context, environments, algorithm);
+        });
+
+        int TrainCheckpoint(ParseResult parse, CliContext context, IReadOnlyList<Environments.IToolEnvironment> environments, RlAlgorithm algorithm)
+        {
+            if (environments.Count != 1)
+                throw new CliException("training a checkpoint runs one scenario at a time: pass --scenario NAME", ExitCodes.BadArguments);
+            var modelDirectory = parse.GetValue(model)!;
+            if (!File.Exists(Path.Combine(modelDirectory, "config.json")))
+                throw new CliException($"--model '{modelDirectory}' has no config.json: not an HF checkpoint folder", ExitCodes.BadArguments);
+            RunConfig run;
+            try
+            {
+                run = parse.GetValue(config) is { } path ? RunConfig.Load(path) : new RunConfig();
+                run = run with
+                {
+                    Model = modelDirectory,
+                    Seed = parse.GetValue(seed) ?? run.Seed,
+                    Algorithm = algorithm == RlAlgorithm.Grpo && parse.GetValue(algo) is null ? run.Algorithm : (algorithm == RlAlgorithm.Grpo ? "grpo" : "reinforce++"),
+                    Device = parse.GetValue(device) ?? run.Device,
+                    OutputDir = parse.GetValue(output) ?? run.OutputDir,
+                    Steps = parse.GetValue(steps) ?? run.Steps,
+                    LearningRate = parse.GetValue(lr) ?? run.LearningRate,
+                    TrainableParameters = parse.GetValue(trainable) ?? run.TrainableParameters,
+                };
+                run = run.Validate();
+            }
+            catch (RunConfigException e)
+            {
+                throw new CliException(e.Message, ExitCodes.BadArguments);
+            }
+            var environment = environments[0];
+            var deviceChoice = TorchDevices.Parse(run.Device);
+            var policy = TorchPolicy.Load(modelDirectory, deviceChoice);
+            var reference = ModelLoader.Load(modelDirectory, deviceChoice);
+            var split = TaskSplit.Create(EvaluationTask.All([environment]), new EmbeddedDefaultOptions().TrainFraction, run.Seed);
+            using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
+            var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
+            var result = loop.Run(process);
+            context.Output.WriteLine(result.ResumedFromStep > 0
+                ? $"resumed from step {result.ResumedFromStep}; ran {result.StepsRun} steps to step {result.FinalStep}"
+                : $"ran {result.StepsRun} steps");
+            context.Output.WriteLine($"metrics: {result.MetricsPath}; checkpoints under {loop.RunDirectory}");
+            return ExitCodes.Ok;
+        }
+
+        return command;
+    }
+
+    private static RlAlgorithm ParseAlgorithm(string name) => name.Trim().ToLowerInvariant() switch
+    {
+        "grpo" => RlAlgorithm.Grpo,
+        "reinforce++" or "reinforce_plus_plus" or "reinforcepp" => RlAlgorithm.ReinforcePlusPlus,
+        _ => throw new CliException($"--algo must be grpo or reinforce++, got '{name}'", ExitCodes.BadArguments),
+    };
+}
