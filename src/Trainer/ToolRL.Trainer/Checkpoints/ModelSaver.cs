@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text.Json.Nodes;
 using TorchSharp;
 using ToolRL.Trainer.Models;
@@ -40,7 +41,7 @@ public static class ModelSaver
         }
         var config = model.Config.ToJson();
         config["torch_dtype"] = SafetensorsDtype.ToTorchDtypeName(target);
-        AtomicFile.WriteText(Path.Combine(directory, "config.json"), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(directory, "config.json"), config.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         if (copyFrom is not null && Path.GetFullPath(copyFrom) != Path.GetFullPath(directory))
         {
             foreach (string name in CompanionFiles)

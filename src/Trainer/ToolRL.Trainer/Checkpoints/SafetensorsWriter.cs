@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text;
 using System.Text.Json;
 using static TorchSharp.torch;

@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text.Json.Nodes;
 using TorchSharp;
 using ToolRL.Trainer.Models;
@@ -30,7 +31,7 @@ public static class TinyCheckpoint
             ["top_p"] = 0.8,
             ["top_k"] = 20,
         };
-        AtomicFile.WriteText(Path.Combine(directory, "generation_config.json"), generation.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        AtomicFile.WriteAllText(Path.Combine(directory, "generation_config.json"), generation.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
         foreach (string file in tokenizerFiles ?? [])
         {
             if (!File.Exists(file)) throw new FileNotFoundException($"Tokenizer file '{file}' does not exist.", file);

@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.CommandLine;
 using ToolRL.Episodes;
 using ToolRL.Trainer.EmbeddedDefault;
@@ -42,7 +43,7 @@ internal static class EvalCommand
             var markdown = report.ToMarkdown();
             context.Output.WriteLine(markdown);
             if (parse.GetValue(output) is { } path)
-                Runs.AtomicFile.WriteAllText(path, markdown);
+                AtomicFile.WriteAllText(path, markdown);
             return ExitCodes.Ok;
         });
         return command;

@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text;
 
 namespace ToolRL.Trainer.Runs;

@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ToolRL.Rewards;

@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Globalization;
 using System.Text;
 
