@@ -24,4 +24,13 @@ public sealed class TorchDevicesTests
         Assert.Equal("cuda:1", TorchDevices.Resolve("cuda:1", () => true));
         Assert.Equal("cuda", TorchDevices.Resolve("auto", () => true));
     }
+
+    [Xunit.Fact]
+    public void ConfigureThreadsCanBeCalledRepeatedlyAndCapsAtTheCoreCount()
+    {
+        TorchDevices.ConfigureThreads(1);
+        Assert.Equal(1, torch.get_num_threads());
+        TorchDevices.ConfigureThreads();
+        Assert.Equal(Environment.ProcessorCount, torch.get_num_threads());
+    }
 }

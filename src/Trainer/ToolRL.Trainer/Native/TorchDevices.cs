@@ -36,14 +36,13 @@ public static class TorchDevices
     }
 
     /// <summary>
-    /// Sets torch's intra-op threads to the machine's cores (at most <paramref name="maxThreads"/>) and one
-    /// inter-op thread: on small CPU machines oversubscription costs more than it gains.
+    /// Sets torch's intra-op threads to the machine's cores (at most <paramref name="maxThreads"/>): on a
+    /// 2-core machine, 2 threads; more would oversubscribe. Safe to call repeatedly. Inter-op threads are
+    /// left alone: libtorch aborts the process (not a catchable error) if they are set twice.
     /// </summary>
     public static void ConfigureThreads(int? maxThreads = null)
     {
         int threads = Math.Max(1, Math.Min(Environment.ProcessorCount, maxThreads ?? int.MaxValue));
         torch.set_num_threads(threads);
-        try { torch.set_num_interop_threads(1); }
-        catch (Exception) { /* libtorch refuses once parallel work has started; the default is then kept. */ }
     }
 }
