@@ -68,6 +68,7 @@ public sealed class ToolRLAppTests
     [InlineData("does not exist", "analyze", "--before", "/nonexistent/a", "--after", "/nonexistent/b")]
     [InlineData("has no config.json", "sft", "--model", "/tmp", "--out", "/tmp/never-written")]
     [InlineData("--max-turns must be at least 1", "collect", "--max-turns", "0")]
+    [InlineData("unknown --variant 'bigger'", "export", "--variant", "bigger")]
     public async Task Bad_arguments_are_usage_errors_with_a_clear_message(string expected, params string[] args)
     {
         var (code, _, error) = await Run(args);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ToolRL.Construction.Composition;
 using ToolRL.Construction.Export;
 using ToolRL.Construction.Pipeline;
+using ToolRL.Construction.Scaling;
 using ToolRL.Construction.Sources;
 
 namespace ToolRL.Trainer.Cli;
@@ -32,9 +33,15 @@ internal static class ExportCommand
             DefaultValueFactory = _ => 0.1,
         };
         var dryRun = new Option<bool>("--report-only") { Description = "Compose and validate, print the report, write nothing." };
+        var variants = new Option<string[]>("--variant")
+        {
+            Description = "Complexity-scaling variants to export besides the base toolset (repeatable): functional, expansion, types, extension, all, or a '+'-joined mix such as expansion+extension.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var integrate = new Option<bool>("--integrate") { Description = "Merge tools with overlapping functionality into integrated tools (function integration)." };
         var command = new Command("export", "Compose, validate and export training data (FTRL JSONL + verl parquet, train/test split).")
         {
-            scenario, seed, output, perStructure, testFraction, dryRun,
+            scenario, seed, output, perStructure, testFraction, dryRun, variants, integrate,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -52,6 +59,8 @@ internal static class ExportCommand
                     Seed = parse.GetValue(seed),
                     SingleHop = count, ParallelSingleHop = count, MultiHop = count, ParallelMultiHop = count,
                 },
+                Variants = [(ScalingStrategy.None, parse.GetValue(seed)), .. (parse.GetValue(variants) ?? []).Select(v => (ParseVariant(v), parse.GetValue(seed)))],
+                Integrate = parse.GetValue(integrate),
             };
             if (parse.GetValue(dryRun))
             {
@@ -66,5 +75,26 @@ internal static class ExportCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static ScalingStrategy ParseVariant(string text)
+    {
+        var strategies = ScalingStrategy.None;
+        foreach (var part in text.Split('+', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            strategies |= part.ToLowerInvariant() switch
+            {
+                "functional" => ScalingStrategy.FunctionalGeneralization,
+                "expansion" => ScalingStrategy.ParameterExpansion,
+                "types" => ScalingStrategy.ParameterTypeGeneralization,
+                "extension" => ScalingStrategy.ToolsetExtension,
+                "all" => ScalingStrategy.All,
+                _ => throw new CliException(
+                    $"unknown --variant '{part}'; use functional, expansion, types, extension or all, joined with '+'", ExitCodes.BadArguments),
+            };
+        }
+        return strategies == ScalingStrategy.None
+            ? throw new CliException($"--variant '{text}' names no strategy", ExitCodes.BadArguments)
+            : strategies;
     }
 }
