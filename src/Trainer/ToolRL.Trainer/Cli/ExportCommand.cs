@@ -51,7 +51,6 @@ internal static class ExportCommand
             var fraction = parse.GetValue(testFraction);
             if (fraction is < 0 or > 1 || double.IsNaN(fraction))
                 throw new CliException("--test-fraction must be between 0 and 1", ExitCodes.BadArguments);
-            var sources = context.Select(parse.GetValue(scenario)).Select(ScenarioSource.FromEnvironment).ToList();
             var plan = new ConstructionPlan
             {
                 Composition = new CompositionOptions
@@ -62,6 +61,15 @@ internal static class ExportCommand
                 Variants = [(ScalingStrategy.None, parse.GetValue(seed)), .. (parse.GetValue(variants) ?? []).Select(v => (ParseVariant(v), parse.GetValue(seed)))],
                 Integrate = parse.GetValue(integrate),
             };
+            List<ScenarioSource> sources;
+            try
+            {
+                sources = context.Select(parse.GetValue(scenario)).Select(ScenarioSource.FromEnvironment).ToList();
+            }
+            catch (ArgumentException e)
+            {
+                throw new CliException(e.Message);
+            }
             if (parse.GetValue(dryRun))
             {
                 ConstructionPipeline.Describe(sources, plan, context.Output);
