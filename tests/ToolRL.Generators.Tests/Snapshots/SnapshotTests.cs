@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using System.Reflection;
 using GeneratorTests.Infrastructure;
 
 namespace GeneratorTests.Snapshots;
@@ -21,12 +21,15 @@ public class SnapshotTests
     public void Global_namespace_internal_scenario_with_keyword_parameters() =>
         Verify("minimal", GeneratorHarness.Run(Specs.Minimal));
 
-    private static void Verify(string name, GeneratorRun run, [CallerFilePath] string testFile = "")
+    private static void Verify(string name, GeneratorRun run)
     {
         Assert.Empty(run.GeneratorDiagnostics);
         Assert.Empty(run.CompilationProblems);
         Assert.NotEmpty(run.Sources);
-        var directory = Path.Combine(Path.GetDirectoryName(testFile)!, "Verified");
+        // The project folder comes from the build ([CallerFilePath] is path-mapped to /_/ in CI builds).
+        var projectDirectory = typeof(SnapshotTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "ProjectDirectory").Value!;
+        var directory = Path.Combine(projectDirectory, "Snapshots", "Verified");
         var update = Environment.GetEnvironmentVariable("TOOLRL_UPDATE_SNAPSHOTS") == "1";
         var missing = new List<string>();
         foreach (var (hintName, text) in run.Sources)
