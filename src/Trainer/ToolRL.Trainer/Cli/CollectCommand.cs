@@ -24,6 +24,7 @@ internal static class CollectCommand
             DefaultValueFactory = _ => "trajectories.jsonl",
         };
         var maxTurns = new Option<int>("--max-turns") { Description = "Turn limit per episode.", DefaultValueFactory = _ => 20 };
+        var maxNewTokens = new Option<int>("--max-new-tokens") { Description = "Longest assistant turn, in tokens.", DefaultValueFactory = _ => 1024 };
         var temperature = new Option<double>("--temperature")
         {
             Description = "Sampling temperature (0 = greedy).",
@@ -31,19 +32,21 @@ internal static class CollectCommand
         };
         var command = new Command("collect", "Run episodes with a policy and write FTRL step records (JSONL).")
         {
-            scenario, seed, output, maxTurns, temperature,
+            scenario, seed, output, maxTurns, maxNewTokens, temperature,
         };
         policy.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             if (parse.GetValue(maxTurns) < 1)
                 throw new CliException("--max-turns must be at least 1", ExitCodes.BadArguments);
+            if (parse.GetValue(maxNewTokens) < 1)
+                throw new CliException("--max-new-tokens must be at least 1", ExitCodes.BadArguments);
             var environments = context.Select(parse.GetValue(scenario));
             var chosen = policy.Create(parse);
             var options = new RolloutOptions
             {
                 MaxTurns = parse.GetValue(maxTurns),
-                Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed) },
+                Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed), MaxNewTokens = parse.GetValue(maxNewTokens) },
             };
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var temporary = path + ".partial";
