@@ -18,6 +18,12 @@ public sealed record EmbeddedDefaultOptions
     /// <summary>Fraction of tasks trained on; the rest are held out.</summary>
     public double TrainFraction { get; init; } = 0.7;
 
+    /// <summary>
+    /// Training tasks composed per structure and environment by the construction TaskComposer (added to the authored
+    /// training tasks; composed questions equal to a held-out question are dropped); 0 = authored tasks only.
+    /// </summary>
+    public int ComposedTasksPerStructure { get; init; } = 60;
+
     /// <summary>Model dimensions (the vocabulary size is set from the restricted tokenizer).</summary>
     public TinyModelSizes Model { get; init; } = new() { HiddenSize = 64, IntermediateSize = 192, Layers = 2, Heads = 4, KeyValueHeads = 2, HeadDim = 16, InitStd = 0.02 };
 
@@ -64,6 +70,7 @@ public sealed record EmbeddedDefaultOptions
         if (RlIterations < 0 || RlPromptsPerIteration < 1 || RlGroupSize < 2)
             throw new ArgumentOutOfRangeException(nameof(RlIterations), "RL iterations must be ≥ 0, prompts per iteration ≥ 1 and the group size ≥ 2.");
         if (MaxNewTokens < 1 || MaxTurns < 1) throw new ArgumentOutOfRangeException(nameof(MaxNewTokens), "MaxNewTokens and MaxTurns must be ≥ 1.");
+        if (ComposedTasksPerStructure < 0) throw new ArgumentOutOfRangeException(nameof(ComposedTasksPerStructure), ComposedTasksPerStructure, "ComposedTasksPerStructure must be ≥ 0.");
         if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 0.");
     }
 }
