@@ -26,6 +26,7 @@ public sealed class EmbeddedDefaultJobTests
         RlGroupSize = 2,
         MaxNewTokens = 8,
         MaxTurns = 2,
+        ComposedTasksPerStructure = 0,   // the Atlas fake is not a generated scenario (composition is tested in the samples)
     };
 
     [Fact]

@@ -40,13 +40,17 @@ public static class EmbeddedDefaultJob
         var episodeOptions = new EpisodeOptions { MaxTurns = options.MaxTurns };
 
         var split = TaskSplit.Create(EvaluationTask.All(environments), options.TrainFraction, options.Seed);
-        progress.WriteLine($"tasks: {split.Train.Count} train, {split.HeldOut.Count} held out (seed {options.Seed})");
+        var composed = ComposedTrainingTasks.Compose(environments, split.HeldOut, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
+        var trainTasks = split.Train.Concat(composed).ToArray();
+        progress.WriteLine($"tasks: {split.Train.Count} authored + {composed.Count} composed train, {split.HeldOut.Count} authored held out (seed {options.Seed})");
 
         var goldenTrain = new List<(EvaluationTask Task, IReadOnlyList<ChatMessage> Messages)>();
-        foreach (var t in split.Train)
+        foreach (var t in trainTasks)
             goldenTrain.Add((t, await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false)));
         var corpusConversations = new List<(IReadOnlyList<ChatMessage>, IReadOnlyList<ToolRL.Tools.ToolDefinition>)>();
-        foreach (var t in split.Train.Concat(split.HeldOut))
+        foreach (var g in goldenTrain)
+            corpusConversations.Add((g.Messages, g.Task.Environment.Tools));
+        foreach (var t in split.HeldOut)
             corpusConversations.Add((await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false), t.Environment.Tools));
 
         string tokenizerDir = Path.Combine(runDir, "tokenizer");
@@ -127,7 +131,7 @@ public static class EmbeddedDefaultJob
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
 
         clock.Stop();
-        var result = new EmbeddedDefaultResult(options.Seed, runDir, split.Train.Count, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed);
+        var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed);
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));

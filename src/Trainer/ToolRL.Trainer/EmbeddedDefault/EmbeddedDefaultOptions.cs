@@ -18,20 +18,30 @@ public sealed record EmbeddedDefaultOptions
     /// <summary>Fraction of tasks trained on; the rest are held out.</summary>
     public double TrainFraction { get; init; } = 0.7;
 
-    /// <summary>Model dimensions (the vocabulary size is set from the restricted tokenizer).</summary>
-    public TinyModelSizes Model { get; init; } = new() { HiddenSize = 64, IntermediateSize = 192, Layers = 2, Heads = 4, KeyValueHeads = 2, HeadDim = 16, InitStd = 0.02 };
+    /// <summary>
+    /// Training tasks composed per structure and environment by the construction TaskComposer (added to the authored
+    /// training tasks; composed questions equal to a held-out question are dropped); 0 = authored tasks only.
+    /// </summary>
+    public int ComposedTasksPerStructure { get; init; } = 60;
+
+    /// <summary>
+    /// Model dimensions (the vocabulary size is set from the restricted tokenizer). RoPE base 10 000 rather than
+    /// Qwen3's 1 000 000: with 32-dimensional heads and prompts of ~1 000 tokens the larger base leaves almost no
+    /// rotation at short distances, and the tiny model then cannot tell which JSON key it has just written.
+    /// </summary>
+    public TinyModelSizes Model { get; init; } = new() { HiddenSize = 128, IntermediateSize = 384, Layers = 2, Heads = 4, KeyValueHeads = 2, HeadDim = 32, RopeTheta = 10_000, InitStd = 0.02 };
 
     /// <summary>SFT optimizer steps.</summary>
-    public int SftSteps { get; init; } = 150;
+    public int SftSteps { get; init; } = 500;
 
     /// <summary>SFT sequences per step.</summary>
-    public int SftBatchSize { get; init; } = 8;
+    public int SftBatchSize { get; init; } = 6;
 
     /// <summary>SFT learning rate.</summary>
-    public double SftLearningRate { get; init; } = 3e-3;
+    public double SftLearningRate { get; init; } = 2e-3;
 
     /// <summary>GRPO iterations (one RL update each).</summary>
-    public int RlIterations { get; init; } = 6;
+    public int RlIterations { get; init; } = 16;
 
     /// <summary>Prompts (golden-trajectory prefixes of training tasks) per iteration.</summary>
     public int RlPromptsPerIteration { get; init; } = 8;
@@ -64,6 +74,7 @@ public sealed record EmbeddedDefaultOptions
         if (RlIterations < 0 || RlPromptsPerIteration < 1 || RlGroupSize < 2)
             throw new ArgumentOutOfRangeException(nameof(RlIterations), "RL iterations must be ≥ 0, prompts per iteration ≥ 1 and the group size ≥ 2.");
         if (MaxNewTokens < 1 || MaxTurns < 1) throw new ArgumentOutOfRangeException(nameof(MaxNewTokens), "MaxNewTokens and MaxTurns must be ≥ 1.");
+        if (ComposedTasksPerStructure < 0) throw new ArgumentOutOfRangeException(nameof(ComposedTasksPerStructure), ComposedTasksPerStructure, "ComposedTasksPerStructure must be ≥ 0.");
         if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 0.");
     }
 }

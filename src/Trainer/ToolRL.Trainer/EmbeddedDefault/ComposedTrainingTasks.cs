@@ -1,0 +1,45 @@
+using ToolRL.Construction.Composition;
+using ToolRL.Construction.Sources;
+using ToolRL.Environments;
+using ToolRL.Trainer.Evaluation;
+
+namespace ToolRL.Trainer.EmbeddedDefault;
+
+/// <summary>
+/// Extra training tasks for the embedded job, composed by the construction <see cref="TaskComposer"/> from each
+/// environment's phrase templates and value domains (all four structures, many entities). With many distinct
+/// entities the tiny policy has to copy arguments from the question and values from tool responses instead of
+/// memorising the few authored tasks. A composed task whose question (case- and space-insensitively) equals a
+/// held-out question is dropped, so no held-out question is ever trained on.
+/// </summary>
+public static class ComposedTrainingTasks
+{
+    /// <summary>Up to <paramref name="perStructure"/> composed tasks of each structure per environment, minus held-out questions.</summary>
+    public static IReadOnlyList<EvaluationTask> Compose(
+        IReadOnlyList<IToolEnvironment> environments, IEnumerable<EvaluationTask> heldOut, int perStructure, int seed)
+    {
+        ArgumentNullException.ThrowIfNull(environments);
+        ArgumentNullException.ThrowIfNull(heldOut);
+        if (perStructure <= 0) return [];
+        var excluded = new HashSet<string>(heldOut.Select(t => Key(t.Task.Question)), StringComparer.Ordinal);
+        var options = new CompositionOptions
+        {
+            Seed = seed, SingleHop = perStructure, ParallelSingleHop = perStructure, MultiHop = perStructure, ParallelMultiHop = perStructure,
+            MaxParallel = 3, MaxHopDepth = 3, MaxConsecutiveFailures = 200,
+        };
+        var tasks = new List<EvaluationTask>();
+        foreach (var environment in environments)
+        {
+            var source = ScenarioSource.FromEnvironment(environment);
+            foreach (var task in new TaskComposer(source, ValueDomains.FromScenario(source)).Compose(options))
+            {
+                if (!excluded.Contains(Key(task.Question))) tasks.Add(new EvaluationTask(environment, task));
+            }
+        }
+        return tasks;
+    }
+
+    /// <summary>The comparison key of a question: lower case, whitespace collapsed.</summary>
+    public static string Key(string question) =>
+        string.Join(' ', question.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
