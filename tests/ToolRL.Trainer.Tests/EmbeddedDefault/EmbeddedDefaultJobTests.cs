@@ -46,6 +46,8 @@ public sealed class EmbeddedDefaultJobTests
         Assert.True(result.VocabularySize < 2000, $"vocabulary {result.VocabularySize} should be restricted");
         Assert.True(File.Exists(Path.Combine(dir.Path, "report.md")));
         Assert.Contains("Held-out evaluation", File.ReadAllText(Path.Combine(dir.Path, "report.md")));
+        Assert.True(File.Exists(Path.Combine(dir.Path, "plots", "sft_loss.png")));
+        Assert.Contains("plots/sft_loss.png", File.ReadAllText(Path.Combine(dir.Path, "report.md")));
         var records = MetricsLog.Read(Path.Combine(dir.Path, "metrics.jsonl"));
         Assert.Equal(4, records.Count(r => r.Phase == "sft"));
         Assert.Equal(2, records.Count(r => r.Phase == "rl"));

@@ -132,6 +132,7 @@ public static class EmbeddedDefaultJob
 
         clock.Stop();
         var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed);
+        metrics.Dispose(); // the report reads metrics.jsonl for its curves
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));

@@ -26,6 +26,20 @@ public static class EmbeddedDefaultReport
                 $"SFT: {r.Sft.Losses.Count} steps, loss {(r.Sft.Losses.Count > 0 ? r.Sft.Losses[0] : double.NaN):F3} → {(r.Sft.Losses.Count > 0 ? r.Sft.Losses[^1] : double.NaN):F3}, " +
                 $"{r.Sft.TokensPerSecond:F0} tokens/s. RL ({o.Algorithm}): {r.Rl.Count} updates, mean reward " +
                 $"{(r.Rl.Count > 0 ? r.Rl[0].MeanReward : double.NaN):F3} → {(r.Rl.Count > 0 ? r.Rl[^1].MeanReward : double.NaN):F3}. Metrics per step: metrics.jsonl."));
+
+        // Learning curves next to the report: SFT loss, and the RL step reward, KL and entropy.
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var records = MetricsLog.Read(Path.Combine(directory, "metrics.jsonl"));
+        var plots = Path.Combine(directory, "plots");
+        var curves = MetricPlots.SaveCurves(records, "sft", plots, ["loss"])
+            .Concat(MetricPlots.SaveCurves(records, "rl", plots, ["reward", "kl", "entropy"]))
+            .ToList();
+        if (curves.Count > 0)
+        {
+            report.Section("Curves");
+            foreach (var (metric, image) in curves)
+                report.Image(metric, image, directory);
+        }
         report.Save(path);
     }
 
