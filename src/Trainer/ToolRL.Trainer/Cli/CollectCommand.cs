@@ -23,8 +23,8 @@ internal static class CollectCommand
             Description = "The JSONL file of step records to write.",
             DefaultValueFactory = _ => "trajectories.jsonl",
         };
-        var maxTurns = new Option<int>("--max-turns") { Description = "Turn limit per episode.", DefaultValueFactory = _ => 20 };
-        var maxNewTokens = new Option<int>("--max-new-tokens") { Description = "Longest assistant turn, in tokens.", DefaultValueFactory = _ => 1024 };
+        var maxTurns = CommonOptions.MaxTurns();
+        var maxNewTokens = CommonOptions.MaxNewTokens();
         var temperature = new Option<double>("--temperature")
         {
             Description = "Sampling temperature (0 = greedy).",
@@ -37,16 +37,14 @@ internal static class CollectCommand
         policy.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(maxTurns) < 1)
-                throw new CliException("--max-turns must be at least 1", ExitCodes.BadArguments);
-            if (parse.GetValue(maxNewTokens) < 1)
-                throw new CliException("--max-new-tokens must be at least 1", ExitCodes.BadArguments);
+            var turns = CommonOptions.Positive(parse, maxTurns);
+            var newTokens = CommonOptions.Positive(parse, maxNewTokens);
             var environments = context.Select(parse.GetValue(scenario));
             var chosen = policy.Create(parse);
             var options = new RolloutOptions
             {
-                MaxTurns = parse.GetValue(maxTurns),
-                Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed), MaxNewTokens = parse.GetValue(maxNewTokens) },
+                MaxTurns = turns,
+                Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed), MaxNewTokens = newTokens },
             };
             var path = Path.GetFullPath(parse.GetValue(output)!);
             var temporary = path + ".partial";

@@ -16,4 +16,15 @@ internal static class CommonOptions
         Description = "Random seed: the same seed gives the same split, rollouts and metrics.",
         DefaultValueFactory = _ => 0,
     };
+
+    public static Option<int> MaxTurns() => new("--max-turns") { Description = "Turn limit per episode.", DefaultValueFactory = _ => 20 };
+
+    public static Option<int> MaxNewTokens() => new("--max-new-tokens") { Description = "Longest assistant turn, in tokens.", DefaultValueFactory = _ => 1024 };
+
+    /// <summary>The value of a count option that must be at least 1; a usage error otherwise.</summary>
+    public static int Positive(ParseResult parse, Option<int> option)
+    {
+        var value = parse.GetValue(option);
+        return value >= 1 ? value : throw new CliException($"{option.Name} must be at least 1", ExitCodes.BadArguments);
+    }
 }

@@ -22,8 +22,8 @@ internal static class EvalCommand
         {
             Description = "Evaluate only the held-out split (the same seeded split `train` uses), not every task.",
         };
-        var maxTurns = new Option<int>("--max-turns") { Description = "Turn limit per episode.", DefaultValueFactory = _ => 20 };
-        var maxNewTokens = new Option<int>("--max-new-tokens") { Description = "Longest assistant turn, in tokens.", DefaultValueFactory = _ => 1024 };
+        var maxTurns = CommonOptions.MaxTurns();
+        var maxNewTokens = CommonOptions.MaxNewTokens();
         var output = new Option<string?>("--out", "-o") { Description = "Also write the report as Markdown to this file." };
         var command = new Command("eval", "Evaluate a policy on the scenarios' tasks: Solve-P, Solve-R, Solve-F1.")
         {
@@ -32,17 +32,15 @@ internal static class EvalCommand
         policy.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            if (parse.GetValue(maxTurns) < 1)
-                throw new CliException("--max-turns must be at least 1", ExitCodes.BadArguments);
-            if (parse.GetValue(maxNewTokens) < 1)
-                throw new CliException("--max-new-tokens must be at least 1", ExitCodes.BadArguments);
+            var turns = CommonOptions.Positive(parse, maxTurns);
+            var newTokens = CommonOptions.Positive(parse, maxNewTokens);
             var tasks = EvaluationTask.All(context.Select(parse.GetValue(scenario)));
             if (parse.GetValue(heldOut))
                 tasks = TaskSplit.Create(tasks, new EmbeddedDefaultOptions().TrainFraction, parse.GetValue(seed)).HeldOut;
-            var turnPolicy = new TurnPolicyAdapter(policy.Create(parse), PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = parse.GetValue(maxNewTokens) });
+            var turnPolicy = new TurnPolicyAdapter(policy.Create(parse), PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens });
             context.Output.WriteLine($"evaluating {tasks.Count} tasks...");
             var report = await Evaluator.EvaluateAsync(
-                turnPolicy, tasks, new EpisodeOptions { MaxTurns = parse.GetValue(maxTurns) }, cancellationToken);
+                turnPolicy, tasks, new EpisodeOptions { MaxTurns = turns }, cancellationToken);
             var markdown = report.ToMarkdown();
             context.Output.WriteLine(markdown);
             if (parse.GetValue(output) is { } path)
