@@ -8,8 +8,10 @@ namespace ToolRL.Templates.Tests;
 /// </summary>
 public sealed class TemplateEndToEndTests
 {
-    private static readonly string RepoRoot = typeof(TemplateEndToEndTests).Assembly
-        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepoRoot").Value!;
+    // The repository root is two folders above this test project (tests/Directory.Build.props records the project folder).
+    private static readonly string RepoRoot = Path.GetFullPath(Path.Combine(
+        typeof(TemplateEndToEndTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "ProjectDirectory").Value!,
+        "..", ".."));
 
     private static readonly string[] PackedProjects =
     [

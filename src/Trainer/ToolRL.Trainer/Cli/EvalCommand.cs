@@ -36,7 +36,7 @@ internal static class EvalCommand
             var newTokens = CommonOptions.Positive(parse, maxNewTokens);
             var tasks = EvaluationTask.All(context.Select(parse.GetValue(scenario)));
             if (parse.GetValue(heldOut))
-                tasks = TaskSplit.Create(tasks, new EmbeddedDefaultOptions().TrainFraction, parse.GetValue(seed)).HeldOut;
+                tasks = TaskSplit.Create(tasks, TaskSplit.DefaultTrainFraction, parse.GetValue(seed)).HeldOut;
             var turnPolicy = new TurnPolicyAdapter(policy.Create(parse), PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens });
             context.Output.WriteLine($"evaluating {tasks.Count} tasks...");
             var report = await Evaluator.EvaluateAsync(

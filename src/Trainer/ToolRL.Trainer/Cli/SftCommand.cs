@@ -49,7 +49,7 @@ internal static class SftCommand
                 throw new CliException(e.Message, ExitCodes.BadArguments);
             }
             var policy = TorchPolicy.Load(modelDirectory, TorchDevices.Parse(parse.GetValue(device)));
-            var split = TaskSplit.Create(EvaluationTask.All(context.Select(parse.GetValue(scenario))), new EmbeddedDefaultOptions().TrainFraction, parse.GetValue(seed));
+            var split = TaskSplit.Create(EvaluationTask.All(context.Select(parse.GetValue(scenario))), TaskSplit.DefaultTrainFraction, parse.GetValue(seed));
             var builder = new SftExampleBuilder(policy.Tokenizer, policy.Template);
             var examples = new List<SftExample>();
             foreach (var t in split.Train)

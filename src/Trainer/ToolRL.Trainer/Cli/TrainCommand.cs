@@ -83,7 +83,7 @@ internal static class TrainCommand
                 {
                     Model = modelDirectory,
                     Seed = parse.GetValue(seed) ?? run.Seed,
-                    Algorithm = algorithm == RlAlgorithm.Grpo && parse.GetValue(algo) is null ? run.Algorithm : (algorithm == RlAlgorithm.Grpo ? "grpo" : "reinforce++"),
+                    Algorithm = parse.GetValue(algo) is null ? run.Algorithm : (algorithm == RlAlgorithm.Grpo ? "grpo" : "reinforce++"),
                     Device = parse.GetValue(device) ?? run.Device,
                     OutputDir = parse.GetValue(output) ?? run.OutputDir,
                     Steps = parse.GetValue(steps) ?? run.Steps,
@@ -100,7 +100,7 @@ internal static class TrainCommand
             var deviceChoice = TorchDevices.Parse(run.Device);
             var policy = TorchPolicy.Load(modelDirectory, deviceChoice);
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
-            var split = TaskSplit.Create(EvaluationTask.All([environment]), new EmbeddedDefaultOptions().TrainFraction, run.Seed);
+            var split = TaskSplit.Create(EvaluationTask.All([environment]), TaskSplit.DefaultTrainFraction, run.Seed);
             using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
             var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
             var result = loop.Run(process);

@@ -16,7 +16,7 @@ public sealed record EmbeddedDefaultOptions
     public string? TokenizerDirectory { get; init; }
 
     /// <summary>Fraction of tasks trained on; the rest are held out.</summary>
-    public double TrainFraction { get; init; } = 0.7;
+    public double TrainFraction { get; init; } = TaskSplit.DefaultTrainFraction;
 
     /// <summary>
     /// Training tasks composed per structure and environment by the construction TaskComposer (added to the authored

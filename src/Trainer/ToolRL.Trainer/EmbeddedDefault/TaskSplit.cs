@@ -7,6 +7,9 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <param name="HeldOut">Tasks only evaluated.</param>
 public sealed record TaskSplit(IReadOnlyList<EvaluationTask> Train, IReadOnlyList<EvaluationTask> HeldOut)
 {
+    /// <summary>The fraction of tasks trained on by default; every command splits with it, so held-out sets agree.</summary>
+    public const double DefaultTrainFraction = 0.7;
+
     /// <summary>
     /// Shuffles the tasks with <paramref name="seed"/> (after ordering by environment and id, so the environments'
     /// task order does not matter) and puts <paramref name="trainFraction"/> of them, rounded, at least one and
