@@ -53,14 +53,14 @@ public sealed class CausalLM : nn.Module
     }
 
     /// <summary>Logits [B, T, vocab] (model dtype); see the class remarks for the arguments.</summary>
-    public Tensor forward(Tensor inputIds, Tensor positions, Tensor? attentionMask, KvCache? cache = null)
+    public Tensor forward(Tensor inputIds, Tensor positions, Tensor? attentionMask, AttentionCache? cache = null)
     {
         using var scope = NewDisposeScope();
         return Logits(Hidden(inputIds, positions, attentionMask, cache)).MoveToOuterDisposeScope();
     }
 
     /// <summary>Final hidden states [B, T, hidden]; pair with <see cref="Logits"/> to project only some positions.</summary>
-    public Tensor Hidden(Tensor inputIds, Tensor positions, Tensor? attentionMask, KvCache? cache = null)
+    public Tensor Hidden(Tensor inputIds, Tensor positions, Tensor? attentionMask, AttentionCache? cache = null)
     {
         using var scope = NewDisposeScope();
         long past = cache?.Length ?? 0;
@@ -68,6 +68,27 @@ public sealed class CausalLM : nn.Module
         var hidden = model.Forward(inputIds, positions, mask, cache);
         cache?.Advance(inputIds.shape[1]);
         return hidden.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// Final hidden states [B, T, hidden] of <paramref name="suffixIds"/>, rows that all continue <paramref name="prefixIds"/>
+    /// [P]: the prefix runs once and its keys/values are broadcast (see <see cref="SharedPrefixCache"/>). Equal, up to
+    /// float rounding, to the last T columns of running every row in full; differentiable.
+    /// </summary>
+    /// <param name="prefixIds">[P] the tokens every row starts with.</param>
+    /// <param name="suffixIds">[B, T] each row's tokens after the prefix (left- or right-padded).</param>
+    /// <param name="suffixPositions">[B, T] positions counted from the end of the prefix (0 = first token after it).</param>
+    /// <param name="suffixMask">[B, T] 1 for real tokens, 0 for pads.</param>
+    public Tensor HiddenAfterSharedPrefix(Tensor prefixIds, Tensor suffixIds, Tensor suffixPositions, Tensor suffixMask)
+    {
+        using var scope = NewDisposeScope();
+        long p = prefixIds.shape[0], b = suffixIds.shape[0];
+        if (p == 0) throw new ArgumentException("The shared prefix is empty.", nameof(prefixIds));
+        using var cache = new SharedPrefixCache(Config.NumHiddenLayers);
+        var prefixPositions = arange(p, ScalarType.Int64, prefixIds.device).unsqueeze(0);
+        Hidden(prefixIds.unsqueeze(0), prefixPositions, null, cache);
+        var mask = cat([ones(b, p, suffixMask.dtype, suffixMask.device), suffixMask], 1);
+        return Hidden(suffixIds, suffixPositions + p, mask, cache).MoveToOuterDisposeScope();
     }
 
     /// <summary>lm_head (or the tied embedding matrix) applied to hidden states.</summary>

@@ -7,7 +7,7 @@ namespace ToolRL.Trainer.Models;
 /// [batch, kvHeads, capacity, headDim]. Slot s of every row holds the token fed at step s (with left
 /// padding, slots of pad tokens are masked out by the attention mask).
 /// </summary>
-public sealed class KvCache : IDisposable
+public sealed class KvCache : AttentionCache
 {
     readonly Tensor[] keys;
     readonly Tensor[] values;
@@ -25,14 +25,11 @@ public sealed class KvCache : IDisposable
         }
     }
 
-    /// <summary>Number of slots filled so far (the "past" length).</summary>
-    public long Length { get; private set; }
-
     /// <summary>Maximum number of slots.</summary>
     public long Capacity { get; }
 
     /// <summary>Writes a layer's new keys/values [B, kvHeads, T, d] after the past, returns past+new views.</summary>
-    internal (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
+    internal override (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
     {
         long t = newKeys.shape[2];
         if (Length + t > Capacity)
@@ -46,10 +43,10 @@ public sealed class KvCache : IDisposable
     }
 
     /// <summary>Called once per forward, after every layer appended <paramref name="tokens"/> slots.</summary>
-    internal void Advance(long tokens) => Length += tokens;
+    internal override void Advance(long tokens) => Length += tokens;
 
     /// <inheritdoc />
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         foreach (var t in keys) t.Dispose();
         foreach (var t in values) t.Dispose();

@@ -40,7 +40,7 @@ public sealed class QwenAttention : nn.Module
     /// x [B, T, hidden]; cos/sin [B, T, d]; mask [B, 1, T, S] bool (true = may attend) or null for plain
     /// causal attention without a past; cache optional.
     /// </summary>
-    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, KvCache? cache, int layerIndex)
+    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, AttentionCache? cache, int layerIndex)
     {
         using var scope = NewDisposeScope();
         long b = x.shape[0], t = x.shape[1];

@@ -26,7 +26,7 @@ public sealed class QwenDecoderLayer : nn.Module
     }
 
     /// <summary>Runs the layer; see <see cref="QwenAttention.Forward"/> for the arguments.</summary>
-    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, KvCache? cache)
+    public Tensor Forward(Tensor x, Tensor cos, Tensor sin, Tensor? mask, AttentionCache? cache)
     {
         using var scope = NewDisposeScope();
         var h = x + selfAttn.Forward(inputLayernorm.forward(x), cos, sin, mask, cache, index);

@@ -29,7 +29,7 @@ public sealed class QwenModel : nn.Module
     public Parameter EmbedWeight => embedTokens.Weight;
 
     /// <summary>Hidden states [B, T, hidden] after the final norm.</summary>
-    public Tensor Forward(Tensor inputIds, Tensor positions, Tensor? mask, KvCache? cache)
+    public Tensor Forward(Tensor inputIds, Tensor positions, Tensor? mask, AttentionCache? cache)
     {
         using var scope = NewDisposeScope();
         var x = EmbedWeight.index_select(0, inputIds.reshape(-1)).view(inputIds.shape[0], inputIds.shape[1], -1);
