@@ -20,6 +20,13 @@ public sealed record SftOptions
     /// <summary>Write a progress line every this many steps (and after the last); 0 = never.</summary>
     public int LogEvery { get; init; } = 10;
 
+    /// <summary>
+    /// When &gt; 0, each batch is drawn from examples sharing a context prefix of at least this many tokens (their
+    /// system prompt, in practice) and that prefix runs once per batch instead of once per row: same loss, several
+    /// times fewer tokens to compute. 0 = plain shuffled batches, every row run in full.
+    /// </summary>
+    public int MinSharedPrefix { get; init; } = 64;
+
     /// <summary>Token id written into padding (never trained on).</summary>
     public int PadTokenId { get; init; }
 
@@ -29,6 +36,7 @@ public sealed record SftOptions
         if (Steps < 0) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be ≥ 0.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be ≥ 1.");
         if (!(Optimizer.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer.LearningRate, "The learning rate must be > 0.");
+        if (MinSharedPrefix < 0) throw new ArgumentOutOfRangeException(nameof(MinSharedPrefix), MinSharedPrefix, "MinSharedPrefix must be ≥ 0.");
         if (LogEvery < 0) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "LogEvery must be ≥ 0.");
     }
 }

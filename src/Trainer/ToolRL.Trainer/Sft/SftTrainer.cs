@@ -25,16 +25,17 @@ public static class SftTrainer
         var clock = Stopwatch.StartNew();
         var losses = new List<double>(options.Steps);
         long trained = 0, processed = 0;
-        var order = new ExampleOrder(examples.Count, options.Seed);
+        var order = options.MinSharedPrefix > 0 ? null : new ExampleOrder(examples.Count, options.Seed);
+        var grouped = options.MinSharedPrefix > 0 ? new PrefixGroupedOrder(examples, options.BatchSize, options.Seed, options.MinSharedPrefix) : null;
         model.train();
         using var optimizer = new PolicyOptimizer(model.parameters(), options.Optimizer);
         for (int step = 0; step < options.Steps; step++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var batch = order.Next(options.BatchSize).Select(i => examples[i]).ToArray();
+            var batch = (grouped?.Next() ?? order!.Next(options.BatchSize)).Select(i => examples[i]).ToArray();
             using (var scope = NewDisposeScope())
             {
-                var loss = BatchLoss(model, batch, options.PadTokenId);
+                var loss = BatchLoss(model, batch, options.PadTokenId, options.MinSharedPrefix);
                 loss.backward();
                 losses.Add(loss.item<float>());
             }
@@ -51,33 +52,64 @@ public static class SftTrainer
         return new SftResult(losses, trained, processed, clock.Elapsed);
     }
 
-    /// <summary>Mean cross-entropy over the batch's assistant tokens (differentiable).</summary>
-    public static Tensor BatchLoss(CausalLM model, IReadOnlyList<SftExample> batch, int padTokenId = 0)
+    /// <summary>
+    /// Mean cross-entropy over the batch's assistant tokens (differentiable). When the rows share a prefix of at least
+    /// <paramref name="minSharedPrefix"/> context tokens it runs once (<see cref="CausalLM.HiddenAfterSharedPrefix"/>);
+    /// the loss is the same either way. 0 turns the sharing off.
+    /// </summary>
+    public static Tensor BatchLoss(CausalLM model, IReadOnlyList<SftExample> batch, int padTokenId = 0, int minSharedPrefix = 0)
     {
         using var scope = NewDisposeScope();
-        int rows = batch.Count, width = batch.Max(e => e.TokenIds.Length);
+        int shared = minSharedPrefix > 0 ? SharedContextLength(batch) : 0;
+        if (shared < minSharedPrefix) shared = 0;
+        int rows = batch.Count, width = batch.Max(e => e.TokenIds.Length) - shared;
         var ids = new long[rows * width];
+        var real = new long[rows * width];
         var sources = new List<long>();   // flat index of the position whose output predicts a target
         var targets = new List<long>();
         for (int r = 0; r < rows; r++)
         {
             var e = batch[r];
             for (int t = 0; t < width; t++)
-                ids[r * width + t] = t < e.TokenIds.Length ? e.TokenIds[t] : padTokenId;
-            for (int t = 1; t < e.TokenIds.Length; t++)
+            {
+                bool inRow = shared + t < e.TokenIds.Length;
+                ids[r * width + t] = inRow ? e.TokenIds[shared + t] : padTokenId;
+                real[r * width + t] = inRow ? 1 : 0;
+            }
+            for (int t = shared + 1; t < e.TokenIds.Length; t++)
             {
                 if (!e.LossMask[t]) continue;
-                sources.Add((long)r * width + t - 1);
+                sources.Add((long)r * width + t - 1 - shared);
                 targets.Add(e.TokenIds[t]);
             }
         }
         var device = model.Device;
         var input = tensor(ids, [rows, width], device: device);
         var positions = arange(width, ScalarType.Int64, device).unsqueeze(0).expand(rows, width);
-        var hidden = model.Hidden(input, positions, null).reshape(rows * width, -1);
-        var picked = hidden.index_select(0, tensor(sources.ToArray(), device: device));
+        // Rows are right-padded: a causal model never attends to the pads after a real token.
+        var hidden = shared == 0
+            ? model.Hidden(input, positions, null)
+            : model.HiddenAfterSharedPrefix(
+                tensor(batch[0].TokenIds.AsSpan(0, shared).ToArray().Select(i => (long)i).ToArray(), device: device),
+                input, positions, tensor(real, [rows, width], device: device));
+        var picked = hidden.reshape(rows * width, -1).index_select(0, tensor(sources.ToArray(), device: device));
         var logits = model.Logits(picked).to(ScalarType.Float32);
         var loss = nn.functional.cross_entropy(logits, tensor(targets.ToArray(), device: device));
         return loss.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// The longest prefix common to every row that holds no target's predictor: it stops before the position that
+    /// predicts each row's first assistant token, so every loss term is computed in the per-row part.
+    /// </summary>
+    public static int SharedContextLength(IReadOnlyList<SftExample> batch)
+    {
+        int limit = int.MaxValue;
+        foreach (var e in batch)
+            limit = Math.Min(limit, Array.IndexOf(e.LossMask, true) - 1);
+        var first = batch[0].TokenIds;
+        int n = 0;
+        while (n < limit && batch.All(e => e.TokenIds[n] == first[n])) n++;
+        return n;
     }
 }
