@@ -52,9 +52,11 @@ public static class GoldenPrefixRollouts
     {
         var prompts = new List<int[]>();
         var owners = new List<GoldenPrefix>();
-        foreach (var prefix in prefixes)
+        // Prompts in token order: neighbours share their system prompt, which the scorer then runs once per micro-batch.
+        var encoded = prefixes.Select(p => (Prefix: p, Ids: policy.EncodePrompt(new TurnRequest(p.History, p.Task.Environment.Tools))))
+            .OrderBy(x => x.Ids, TokenOrder.Instance).ToArray();
+        foreach (var (prefix, ids) in encoded)
         {
-            var ids = policy.EncodePrompt(new TurnRequest(prefix.History, prefix.Task.Environment.Tools));
             for (int k = 0; k < groupSize; k++) { prompts.Add(ids); owners.Add(prefix); }
         }
         var turns = policy.Generate(prompts, cancellationToken);
@@ -68,4 +70,12 @@ public static class GoldenPrefixRollouts
         }
         return samples;
     }
+}
+
+/// <summary>Lexicographic order of token sequences.</summary>
+internal sealed class TokenOrder : IComparer<int[]>
+{
+    public static TokenOrder Instance { get; } = new();
+
+    public int Compare(int[]? x, int[]? y) => x.AsSpan().SequenceCompareTo(y);
 }

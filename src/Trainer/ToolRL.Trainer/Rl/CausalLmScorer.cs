@@ -6,7 +6,8 @@ namespace ToolRL.Trainer.Rl;
 
 /// <summary>
 /// <see cref="ISequenceScorer"/> over the TorchSharp Qwen model: the response log-probs (and entropies) from
-/// <see cref="SequenceLogProbs.Compute"/> on a left-padded prompt / right-padded response batch.
+/// <see cref="SequenceLogProbs.Compute"/> on a left-padded prompt / right-padded response batch. When every prompt of
+/// the batch starts with the same <see cref="MinSharedPrefix"/> or more tokens (the system prompt), that prefix runs once.
 /// </summary>
 public sealed class CausalLmScorer : ISequenceScorer
 {
@@ -30,15 +31,31 @@ public sealed class CausalLmScorer : ISequenceScorer
     /// <summary>The logit temperature.</summary>
     public double Temperature { get; }
 
+    /// <summary>Shortest common prompt prefix worth running once for the whole batch; 0 = never share.</summary>
+    public int MinSharedPrefix { get; init; } = 64;
+
     /// <inheritdoc/>
     public ResponseScores Score(IReadOnlyList<(int[] Prompt, int[] Response)> pairs, bool withEntropy)
     {
+        int shared = MinSharedPrefix > 0 ? SharedPromptLength(pairs) : 0;
+        if (shared < MinSharedPrefix) shared = 0;
         using var batch = LogProbBatch.Create(
-            pairs.Select(p => ((IReadOnlyList<int>)p.Prompt, (IReadOnlyList<int>)p.Response)).ToArray(), PadTokenId, Model.Device);
-        var (logProbs, entropy) = SequenceLogProbs.Compute(Model, batch, Temperature);
+            pairs.Select(p => ((IReadOnlyList<int>)p.Prompt[shared..], (IReadOnlyList<int>)p.Response)).ToArray(), PadTokenId, Model.Device);
+        using var prefix = shared == 0 ? null : tensor(pairs[0].Prompt[..shared].Select(i => (long)i).ToArray(), device: Model.Device);
+        var (logProbs, entropy) = SequenceLogProbs.Compute(Model, batch, Temperature, prefix);
         if (withEntropy)
             return new ResponseScores(logProbs, entropy);
         entropy.Dispose();
         return new ResponseScores(logProbs, null);
+    }
+
+    /// <summary>The longest prefix common to every prompt, leaving each prompt at least its last token.</summary>
+    public static int SharedPromptLength(IReadOnlyList<(int[] Prompt, int[] Response)> pairs)
+    {
+        int limit = pairs.Min(p => p.Prompt.Length) - 1;
+        var first = pairs[0].Prompt;
+        int n = 0;
+        while (n < limit && pairs.All(p => p.Prompt[n] == first[n])) n++;
+        return n;
     }
 }
