@@ -80,6 +80,7 @@ public static class EmbeddedDefaultJob
             Seed = options.Seed,
             PadTokenId = padId,
             Optimizer = new OptimizerSettings { LearningRate = options.SftLearningRate, WeightDecay = 0.0, MaxGradNorm = 1.0 },
+            Schedule = options.SftSchedule,
         }, progress, cancellationToken);
         for (int i = 0; i < sft.Losses.Count; i++)
             metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));

@@ -1,5 +1,6 @@
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Sft;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
@@ -39,6 +40,9 @@ public sealed record EmbeddedDefaultOptions
 
     /// <summary>SFT learning rate.</summary>
     public double SftLearningRate { get; init; } = 2e-3;
+
+    /// <summary>SFT learning-rate schedule: warm-up, then cosine decay (a short run ends at a low rate).</summary>
+    public LearningRateSchedule SftSchedule { get; init; } = new() { WarmupSteps = 20, FinalFraction = 0.05 };
 
     /// <summary>GRPO iterations (one RL update each).</summary>
     public int RlIterations { get; init; } = 16;

@@ -60,6 +60,17 @@ public sealed class PolicyOptimizer : IDisposable
         return withGrad.Length == 0 ? 0.0 : torch.nn.utils.clip_grad_norm_(withGrad, clipTo);
     }
 
+    /// <summary>The learning rate of the next step (a schedule sets it before each step).</summary>
+    public double LearningRate
+    {
+        get => _adam.ParamGroups.First().LearningRate;
+        set
+        {
+            if (!(value >= 0) || double.IsInfinity(value)) throw new ArgumentOutOfRangeException(nameof(value), value, "The learning rate must be finite and ≥ 0.");
+            foreach (var group in _adam.ParamGroups) group.LearningRate = value;
+        }
+    }
+
     /// <summary>Writes the optimizer state (Adam moments, step counts) to <paramref name="path"/>.</summary>
     public void SaveState(string path) => _adam.save_state_dict(path);
 

@@ -14,6 +14,9 @@ public sealed record SftOptions
     /// <summary>AdamW settings (learning rate, weight decay, gradient clipping).</summary>
     public OptimizerSettings Optimizer { get; init; } = new() { LearningRate = 1e-3, WeightDecay = 0.0, MaxGradNorm = 1.0 };
 
+    /// <summary>Learning-rate schedule over <see cref="Steps"/> (constant by default).</summary>
+    public LearningRateSchedule Schedule { get; init; } = new();
+
     /// <summary>Seed of the example order.</summary>
     public long Seed { get; init; }
 
@@ -36,6 +39,7 @@ public sealed record SftOptions
         if (Steps < 0) throw new ArgumentOutOfRangeException(nameof(Steps), Steps, "Steps must be ≥ 0.");
         if (BatchSize < 1) throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "BatchSize must be ≥ 1.");
         if (!(Optimizer.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer.LearningRate, "The learning rate must be > 0.");
+        Schedule.Validate();
         if (MinSharedPrefix < 0) throw new ArgumentOutOfRangeException(nameof(MinSharedPrefix), MinSharedPrefix, "MinSharedPrefix must be ≥ 0.");
         if (LogEvery < 0) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "LogEvery must be ≥ 0.");
     }

@@ -39,6 +39,7 @@ public static class SftTrainer
                 loss.backward();
                 losses.Add(loss.item<float>());
             }
+            optimizer.LearningRate = options.Schedule.At(step, options.Steps, options.Optimizer.LearningRate);
             optimizer.Step();
             trained += batch.Sum(e => (long)e.TargetTokenCount);
             processed += batch.Sum(e => (long)e.TokenIds.Length);
