@@ -19,6 +19,7 @@ public sealed class EmbeddedDefaultJobTests
         OutputDirectory = dir,
         TokenizerDirectory = TextFixtures.Qwen3Directory,
         Model = new TinyModelSizes { HiddenSize = 32, IntermediateSize = 64, Layers = 1, Heads = 2, KeyValueHeads = 1, HeadDim = 16, InitStd = 0.02 },
+        ShortContextSftSteps = 3,
         SftSteps = 4,
         SftBatchSize = 4,
         RlIterations = 2,
@@ -50,6 +51,7 @@ public sealed class EmbeddedDefaultJobTests
         Assert.Contains("plots/sft_loss.png", File.ReadAllText(Path.Combine(dir.Path, "report.md")));
         var records = MetricsLog.Read(Path.Combine(dir.Path, "metrics.jsonl"));
         Assert.Equal(4, records.Count(r => r.Phase == "sft"));
+        Assert.Equal(3, records.Count(r => r.Phase == "sft_short"));
         Assert.Equal(2, records.Count(r => r.Phase == "rl"));
         Assert.Equal(2, records.Count(r => r.Phase == "eval"));
         Assert.True(File.Exists(Path.Combine(dir.Path, "tokenizer", "tokenizer.json")));

@@ -42,4 +42,13 @@ public sealed class PrefixGroupedOrderTests
         var examples = new[] { Example(1, 0), Example(2, 0), Example(3, 0) };
         Assert.Equal(3, new PrefixGroupedOrder(examples, 2, seed: 1, minShared: 2).GroupCount);
     }
+
+    [Fact]
+    public void Short_contexts_share_one_group_instead_of_a_group_each()
+    {
+        var shortOnes = Enumerable.Range(0, 6).Select(q => new SftExample($"s{q}", [3, 900 + q, 7], [false, false, true])).ToArray();
+        var order = new PrefixGroupedOrder([.. shortOnes, Example(1, 0), Example(1, 1)], batchSize: 3, seed: 2, minShared: 4);
+        Assert.Equal(2, order.GroupCount);
+        Assert.Equal(2, Enumerable.Range(0, 3).Select(_ => order.Next()).Count(b => b.Length == 3 && b.All(i => i < 6)));
+    }
 }

@@ -73,7 +73,7 @@ public static class EmbeddedDefaultJob
         var builder = new SftExampleBuilder(tokenizer, template);
         var examples = goldenTrain.SelectMany(g => builder.Build(g.Task.Task.Id, g.Messages, g.Task.Environment.Tools)).ToArray();
         progress.WriteLine($"sft: {examples.Length} sequences, {examples.Sum(e => e.TokenIds.Length):N0} tokens ({examples.Sum(e => e.TargetTokenCount):N0} assistant), longest {examples.Max(e => e.TokenIds.Length)}");
-        var sft = SftTrainer.Train(model, examples, new SftOptions
+        var sftOptions = new SftOptions
         {
             Steps = options.SftSteps,
             BatchSize = options.SftBatchSize,
@@ -81,7 +81,17 @@ public static class EmbeddedDefaultJob
             PadTokenId = padId,
             Optimizer = new OptimizerSettings { LearningRate = options.SftLearningRate, WeightDecay = 0.0, MaxGradNorm = 1.0 },
             Schedule = options.SftSchedule,
-        }, progress, cancellationToken);
+        };
+        SftResult? shortSft = null;
+        if (options.ShortContextSftSteps > 0)
+        {
+            var shortExamples = goldenTrain.SelectMany(g => builder.Build(g.Task.Task.Id, g.Messages, [])).ToArray();
+            progress.WriteLine($"sft (short context, no tool block): {shortExamples.Length} sequences, {shortExamples.Sum(e => e.TokenIds.Length):N0} tokens");
+            shortSft = SftTrainer.Train(model, shortExamples, sftOptions with { Steps = options.ShortContextSftSteps }, progress, cancellationToken);
+            for (int i = 0; i < shortSft.Losses.Count; i++)
+                metrics.Append(new StepMetrics(i + 1, "sft_short", new Dictionary<string, double> { ["loss"] = shortSft.Losses[i] }));
+        }
+        var sft = SftTrainer.Train(model, examples, sftOptions, progress, cancellationToken);
         for (int i = 0; i < sft.Losses.Count; i++)
             metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s"));
@@ -132,7 +142,7 @@ public static class EmbeddedDefaultJob
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
 
         clock.Stop();
-        var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed);
+        var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed, shortSft);
         metrics.Dispose(); // the report reads metrics.jsonl for its curves
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,

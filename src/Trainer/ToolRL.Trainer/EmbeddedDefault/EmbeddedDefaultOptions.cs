@@ -32,29 +32,36 @@ public sealed record EmbeddedDefaultOptions
     /// </summary>
     public TinyModelSizes Model { get; init; } = new() { HiddenSize = 128, IntermediateSize = 384, Layers = 2, Heads = 4, KeyValueHeads = 2, HeadDim = 32, RopeTheta = 10_000, InitStd = 0.02 };
 
+    /// <summary>
+    /// SFT steps on the golden conversations rendered without the tool block, before <see cref="SftSteps"/> on the
+    /// full prompts: a context-length curriculum. In a ~60-token context the tiny model learns to read the question;
+    /// behind the ~800-token tool block it otherwise learns the format but not which call the question asks for.
+    /// </summary>
+    public int ShortContextSftSteps { get; init; } = 300;
+
     /// <summary>SFT optimizer steps.</summary>
-    public int SftSteps { get; init; } = 500;
+    public int SftSteps { get; init; } = 800;
 
     /// <summary>SFT sequences per step.</summary>
-    public int SftBatchSize { get; init; } = 6;
+    public int SftBatchSize { get; init; } = 24;
 
     /// <summary>SFT learning rate.</summary>
-    public double SftLearningRate { get; init; } = 2e-3;
+    public double SftLearningRate { get; init; } = 3e-3;
 
     /// <summary>SFT learning-rate schedule: warm-up, then cosine decay (a short run ends at a low rate).</summary>
     public LearningRateSchedule SftSchedule { get; init; } = new() { WarmupSteps = 20, FinalFraction = 0.05 };
 
     /// <summary>GRPO iterations (one RL update each).</summary>
-    public int RlIterations { get; init; } = 16;
+    public int RlIterations { get; init; } = 20;
 
     /// <summary>Prompts (golden-trajectory prefixes of training tasks) per iteration.</summary>
-    public int RlPromptsPerIteration { get; init; } = 8;
+    public int RlPromptsPerIteration { get; init; } = 12;
 
     /// <summary>Sampled responses per prompt (the GRPO group).</summary>
     public int RlGroupSize { get; init; } = 8;
 
     /// <summary>RL learning rate (the paper's 1e-6 is for 7B models; a tiny model from scratch needs more).</summary>
-    public double RlLearningRate { get; init; } = 3e-4;
+    public double RlLearningRate { get; init; } = 1e-4;
 
     /// <summary>Sampling temperature for rollouts.</summary>
     public double RlTemperature { get; init; } = 1.0;
@@ -74,6 +81,7 @@ public sealed record EmbeddedDefaultOptions
     /// <summary>Throws when a value is out of range.</summary>
     public void Validate()
     {
+        if (ShortContextSftSteps < 0) throw new ArgumentOutOfRangeException(nameof(ShortContextSftSteps), ShortContextSftSteps, "ShortContextSftSteps must be ≥ 0.");
         if (SftSteps < 0 || SftBatchSize < 1) throw new ArgumentOutOfRangeException(nameof(SftSteps), "SFT steps must be ≥ 0 and the batch ≥ 1.");
         if (RlIterations < 0 || RlPromptsPerIteration < 1 || RlGroupSize < 2)
             throw new ArgumentOutOfRangeException(nameof(RlIterations), "RL iterations must be ≥ 0, prompts per iteration ≥ 1 and the group size ≥ 2.");

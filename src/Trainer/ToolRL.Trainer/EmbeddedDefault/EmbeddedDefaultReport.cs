@@ -22,6 +22,8 @@ public static class EmbeddedDefaultReport
             .Section("After SFT by structure").Paragraph(r.AfterSft.ToMarkdown())
             .Section("After RL by structure").Paragraph(r.AfterRl.ToMarkdown())
             .Section("Training")
+            .Paragraph(r.ShortContextSft is not { Losses.Count: > 0 } shortSft ? "" : string.Create(inv,
+                $"Short-context SFT (no tool block): {shortSft.Losses.Count} steps, loss {shortSft.Losses[0]:F3} → {shortSft.Losses[^1]:F3}, {shortSft.Elapsed.TotalSeconds:F0} s."))
             .Paragraph(string.Create(inv,
                 $"SFT: {r.Sft.Losses.Count} steps, loss {(r.Sft.Losses.Count > 0 ? r.Sft.Losses[0] : double.NaN):F3} → {(r.Sft.Losses.Count > 0 ? r.Sft.Losses[^1] : double.NaN):F3}, " +
                 $"{r.Sft.TokensPerSecond:F0} tokens/s. RL ({o.Algorithm}): {r.Rl.Count} updates, mean reward " +
@@ -31,7 +33,8 @@ public static class EmbeddedDefaultReport
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var records = MetricsLog.Read(Path.Combine(directory, "metrics.jsonl"));
         var plots = Path.Combine(directory, "plots");
-        var curves = MetricPlots.SaveCurves(records, "sft", plots, ["loss"])
+        var curves = MetricPlots.SaveCurves(records, "sft_short", plots, ["loss"])
+            .Concat(MetricPlots.SaveCurves(records, "sft", plots, ["loss"]))
             .Concat(MetricPlots.SaveCurves(records, "rl", plots, ["reward", "kl", "entropy"]))
             .ToList();
         if (curves.Count > 0)

@@ -16,6 +16,7 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <param name="Rl">Each RL update's statistics.</param>
 /// <param name="AfterRl">Held-out evaluation after RL.</param>
 /// <param name="Elapsed">Wall time of the whole job.</param>
+/// <param name="ShortContextSft">The short-context SFT stage before <paramref name="Sft"/>, when it ran.</param>
 public sealed record EmbeddedDefaultResult(
     long Seed,
     string RunDirectory,
@@ -27,4 +28,5 @@ public sealed record EmbeddedDefaultResult(
     EvaluationReport AfterSft,
     IReadOnlyList<RlUpdateStats> Rl,
     EvaluationReport AfterRl,
-    TimeSpan Elapsed);
+    TimeSpan Elapsed,
+    SftResult? ShortContextSft = null);

@@ -22,9 +22,10 @@ public sealed class RunReport
         return this;
     }
 
-    /// <summary>Adds a paragraph.</summary>
+    /// <summary>Adds a paragraph (nothing when the text is blank).</summary>
     public RunReport Paragraph(string text)
     {
+        if (string.IsNullOrWhiteSpace(text)) return this;
         _body.Append(text.Trim()).Append("\n\n");
         return this;
     }

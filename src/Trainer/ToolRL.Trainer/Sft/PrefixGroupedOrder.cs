@@ -19,7 +19,8 @@ internal sealed class PrefixGroupedOrder
     private int _next;
 
     /// <summary>Groups <paramref name="examples"/>: an example joins the group whose first member shares the longest
-    /// context prefix with it, if that prefix is at least <paramref name="minShared"/> tokens and half its context.</summary>
+    /// context prefix with it, if that prefix is at least <paramref name="minShared"/> tokens and half its context;
+    /// examples whose context is shorter than <paramref name="minShared"/> form one group of their own.</summary>
     public PrefixGroupedOrder(IReadOnlyList<SftExample> examples, int batchSize, long seed, int minShared)
     {
         _random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
@@ -27,9 +28,15 @@ internal sealed class PrefixGroupedOrder
         _lengths = examples.Select(e => e.TokenIds.Length).ToArray();
         var heads = new List<int>();
         var members = new List<List<int>>();
+        var unshared = new List<int>();   // contexts too short to share: batched together, run in full
         for (int i = 0; i < examples.Count; i++)
         {
             int context = ContextLength(examples[i]);
+            if (context < minShared)
+            {
+                unshared.Add(i);
+                continue;
+            }
             int best = -1, bestLength = 0;
             for (int g = 0; g < heads.Count; g++)
             {
@@ -44,6 +51,7 @@ internal sealed class PrefixGroupedOrder
                 members.Add([i]);
             }
         }
+        if (unshared.Count > 0) members.Add(unshared);
         _groups = members.Select(m => m.ToArray()).ToArray();
     }
 
