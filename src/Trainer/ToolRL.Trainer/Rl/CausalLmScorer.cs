@@ -52,10 +52,7 @@ public sealed class CausalLmScorer : ISequenceScorer
     /// <summary>The longest prefix common to every prompt, leaving each prompt at least its last token.</summary>
     public static int SharedPromptLength(IReadOnlyList<(int[] Prompt, int[] Response)> pairs)
     {
-        int limit = pairs.Min(p => p.Prompt.Length) - 1;
-        var first = pairs[0].Prompt;
-        int n = 0;
-        while (n < limit && pairs.All(p => p.Prompt[n] == first[n])) n++;
-        return n;
+        var prompts = pairs.Select(p => p.Prompt).ToArray();
+        return TokenPrefix.CommonLength(prompts, prompts.Min(p => p.Length) - 1);
     }
 }

@@ -1,3 +1,5 @@
+using ToolRL.Trainer.Models;
+
 namespace ToolRL.Trainer.Sft;
 
 /// <summary>
@@ -40,7 +42,7 @@ internal sealed class PrefixGroupedOrder
             int best = -1, bestLength = 0;
             for (int g = 0; g < heads.Count; g++)
             {
-                int shared = CommonPrefix(examples[heads[g]].TokenIds, examples[i].TokenIds, Math.Min(context, ContextLength(examples[heads[g]])));
+                int shared = TokenPrefix.CommonLength([examples[heads[g]].TokenIds, examples[i].TokenIds], Math.Min(context, ContextLength(examples[heads[g]])));
                 if (shared > bestLength) (best, bestLength) = (g, shared);
             }
             if (best >= 0 && bestLength >= minShared && bestLength * 2 >= context)
@@ -80,11 +82,4 @@ internal sealed class PrefixGroupedOrder
     }
 
     private static int ContextLength(SftExample e) => Math.Max(0, Array.IndexOf(e.LossMask, true) - 1);
-
-    private static int CommonPrefix(int[] a, int[] b, int limit)
-    {
-        int n = 0;
-        while (n < limit && a[n] == b[n]) n++;
-        return n;
-    }
 }

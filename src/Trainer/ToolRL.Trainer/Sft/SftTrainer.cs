@@ -105,12 +105,7 @@ public static class SftTrainer
     /// </summary>
     public static int SharedContextLength(IReadOnlyList<SftExample> batch)
     {
-        int limit = int.MaxValue;
-        foreach (var e in batch)
-            limit = Math.Min(limit, Array.IndexOf(e.LossMask, true) - 1);
-        var first = batch[0].TokenIds;
-        int n = 0;
-        while (n < limit && batch.All(e => e.TokenIds[n] == first[n])) n++;
-        return n;
+        int limit = batch.Min(e => Array.IndexOf(e.LossMask, true) - 1);
+        return TokenPrefix.CommonLength(batch.Select(e => e.TokenIds).ToArray(), limit);
     }
 }
