@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ToolRL.Trainer.Models;
 
 namespace ToolRL.Trainer.Sft;
@@ -73,9 +74,7 @@ internal sealed class PrefixGroupedOrder
                 foreach (var window in shuffled.Chunk(_batchSize * WindowBatches))
                     _pass.AddRange(window.OrderBy(i => _lengths[i]).Chunk(_batchSize));
             }
-            var order = _pass.ToArray();
-            _random.Shuffle(order);
-            _pass = [.. order];
+            _random.Shuffle(CollectionsMarshal.AsSpan(_pass));
             _next = 0;
         }
         return _pass[_next++];
