@@ -23,7 +23,8 @@ internal sealed class PrefixGroupedOrder
 
     /// <summary>Groups <paramref name="examples"/>: an example joins the group whose first member shares the longest
     /// context prefix with it, if that prefix is at least <paramref name="minShared"/> tokens and half its context;
-    /// examples whose context is shorter than <paramref name="minShared"/> form one group of their own.</summary>
+    /// examples whose context is shorter than <paramref name="minShared"/> form one group of their own, and so do the
+    /// members of groups smaller than a batch (many tiny groups would otherwise make many tiny batches).</summary>
     public PrefixGroupedOrder(IReadOnlyList<SftExample> examples, int batchSize, long seed, int minShared)
     {
         _random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
@@ -54,8 +55,10 @@ internal sealed class PrefixGroupedOrder
                 members.Add([i]);
             }
         }
-        if (unshared.Count > 0) members.Add(unshared);
-        _groups = members.Select(m => m.ToArray()).ToArray();
+        var groups = members.Where(m => m.Count >= batchSize).ToList();
+        unshared.AddRange(members.Where(m => m.Count < batchSize).SelectMany(m => m));
+        if (unshared.Count > 0) groups.Add(unshared);
+        _groups = groups.Select(m => m.ToArray()).ToArray();
     }
 
     /// <summary>Number of prefix groups found.</summary>
