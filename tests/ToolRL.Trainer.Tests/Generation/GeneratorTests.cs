@@ -36,6 +36,35 @@ public sealed class GeneratorTests
         }
     }
 
+    [Xunit.Theory]
+    [InlineData(ModelFamily.Qwen2)]
+    [InlineData(ModelFamily.Qwen3)]
+    public void RepeatedPromptsShareOnePrefillAndGenerateAsIfAlone(ModelFamily family)
+    {
+        using var dir = new TempDirectory();
+        using var model = TinyModels.Load(dir, family, tied: false);
+        // A GRPO-like batch: each prompt three times, one of them a different array with the same tokens.
+        IReadOnlyList<int>[] repeated = [Prompts[0], Prompts[0], Prompts[1], [.. Prompts[0]], Prompts[2], Prompts[1], Prompts[2]];
+        int[] source = [0, 0, 1, 0, 2, 1, 2];
+        Assert.Equal(source.Select(i => (long)i), SequenceGenerator.Distinct(repeated).RowOf);
+        Assert.Equal(3, SequenceGenerator.Distinct(repeated).Distinct.Count);
+
+        var options = new GenerationOptions { Greedy = true, MaxNewTokens = 10, StopTokenIds = [] };
+        var alone = Prompts.Select(p => SequenceGenerator.Generate(model, [p], options)[0]).ToArray();
+        var shared = SequenceGenerator.Generate(model, repeated, options);
+        for (int r = 0; r < repeated.Length; r++)
+        {
+            Assert.Equal(alone[source[r]].Tokens, shared[r].Tokens);
+            for (int t = 0; t < shared[r].LogProbs.Length; t++)
+                Assert.Equal(alone[source[r]].LogProbs[t], shared[r].LogProbs[t], 4);
+        }
+
+        // Sampled rows of one prompt still differ from each other (each row draws its own tokens).
+        var sampled = SequenceGenerator.Generate(model, Enumerable.Repeat(Prompts[2], 6).ToArray(),
+            new GenerationOptions { Temperature = 2.0, MaxNewTokens = 12, Seed = 3, StopTokenIds = [] });
+        Assert.True(sampled.Select(s => string.Join(',', s.Tokens)).Distinct().Count() > 1);
+    }
+
     [Xunit.Fact]
     public void SamplingIsDeterministicBySeedAndSeedsDiffer()
     {

@@ -8,6 +8,8 @@ namespace ToolRL.Trainer.Generation;
 /// Batched autoregressive sampling with a KV cache. Prompts are left-padded to a common length; each row
 /// carries its own positions (0 at its first real token) and an attention mask, so padding changes nothing.
 /// A row that hits a stop token stops growing; the loop ends when every row has stopped or MaxNewTokens.
+/// Identical prompts (a GRPO group's samples) share one prefill: it runs on the distinct prompts and the cache
+/// copies each one's keys/values to its rows.
 /// </summary>
 public static class SequenceGenerator
 {
@@ -26,10 +28,22 @@ public static class SequenceGenerator
         using var generator = new torch.Generator((ulong)options.Seed, device);
         using var cache = new KvCache(model.Config, rows, promptLength + options.MaxNewTokens, device, model.DType);
 
-        var (ids, mask) = LeftPad(prompts, promptLength, options.PadTokenId, device);
+        var (distinct, rowOf) = Distinct(prompts);
+        var (ids, mask) = LeftPad(distinct, promptLength, options.PadTokenId, device);
         var positions = (mask.cumsum(1) - 1).clamp_min(0);
+        Tensor logits;
+        if (distinct.Count < rows)
+        {
+            using var rowIndex = tensor(rowOf, device: device);
+            cache.PrefillRows = rowIndex;
+            logits = model.Logits(model.Hidden(ids, positions, mask, cache).narrow(1, promptLength - 1, 1)).squeeze(1).index_select(0, rowIndex);
+            mask = mask.index_select(0, rowIndex);
+        }
+        else
+        {
+            logits = model.Logits(model.Hidden(ids, positions, mask, cache).narrow(1, promptLength - 1, 1)).squeeze(1);
+        }
         var nextPosition = mask.sum(1, keepdim: true);
-        var logits = model.Logits(model.Hidden(ids, positions, mask, cache).narrow(1, promptLength - 1, 1)).squeeze(1);
 
         var tokens = Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
         var logProbs = Enumerable.Range(0, rows).Select(_ => new List<float>()).ToArray();
@@ -68,6 +82,27 @@ public static class SequenceGenerator
         return Enumerable.Range(0, rows)
             .Select(r => new GeneratedSequence(tokens[r].ToArray(), logProbs[r].ToArray(), active[r] ? FinishReason.Length : FinishReason.Stop))
             .ToArray();
+    }
+
+    /// <summary>The distinct prompts (first-seen order) and, per input row, the index of its distinct prompt.</summary>
+    internal static (IReadOnlyList<IReadOnlyList<int>> Distinct, long[] RowOf) Distinct(IReadOnlyList<IReadOnlyList<int>> prompts)
+    {
+        var distinct = new List<IReadOnlyList<int>>();
+        var rowOf = new long[prompts.Count];
+        for (int r = 0; r < prompts.Count; r++)
+        {
+            int found = -1;
+            // Rows of a group are usually adjacent, so look back at the latest distinct prompts first.
+            for (int d = distinct.Count - 1; d >= 0 && found < 0; d--)
+                if (ReferenceEquals(distinct[d], prompts[r]) || distinct[d].SequenceEqual(prompts[r])) found = d;
+            if (found < 0)
+            {
+                found = distinct.Count;
+                distinct.Add(prompts[r]);
+            }
+            rowOf[r] = found;
+        }
+        return (distinct, rowOf);
     }
 
     /// <summary>ids and mask [B, length]: each prompt right-aligned, pads on the left.</summary>

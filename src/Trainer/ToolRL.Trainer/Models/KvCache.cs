@@ -28,12 +28,29 @@ public sealed class KvCache : AttentionCache
     /// <summary>Maximum number of slots.</summary>
     public long Capacity { get; }
 
+    /// <summary>
+    /// Set for a deduplicated prefill: row r of the cache takes the keys/values of row <c>PrefillRows[r]</c> of the
+    /// forward's batch, so identical prompts (a GRPO group's samples) run their prefill once. Only valid while the
+    /// cache is empty; cleared by <see cref="Advance"/>.
+    /// </summary>
+    internal Tensor? PrefillRows { get; set; }
+
     /// <summary>Writes a layer's new keys/values [B, kvHeads, T, d] after the past, returns past+new views.</summary>
     internal override (Tensor Keys, Tensor Values) Append(int layer, Tensor newKeys, Tensor newValues)
     {
         long t = newKeys.shape[2];
         if (Length + t > Capacity)
             throw new InvalidOperationException($"KV cache full: {Length} + {t} tokens exceed its capacity of {Capacity}.");
+        if (PrefillRows is not null)
+        {
+            if (Length != 0) throw new InvalidOperationException("A deduplicated prefill must be the cache's first forward.");
+            using (no_grad())
+            {
+                keys[layer].narrow(2, 0, t).copy_(newKeys.index_select(0, PrefillRows));
+                values[layer].narrow(2, 0, t).copy_(newValues.index_select(0, PrefillRows));
+            }
+            return (newKeys, newValues); // the prefill attends within its own (deduplicated) batch
+        }
         using (no_grad())
         {
             keys[layer].narrow(2, Length, t).copy_(newKeys);
@@ -43,7 +60,11 @@ public sealed class KvCache : AttentionCache
     }
 
     /// <summary>Called once per forward, after every layer appended <paramref name="tokens"/> slots.</summary>
-    internal override void Advance(long tokens) => Length += tokens;
+    internal override void Advance(long tokens)
+    {
+        Length += tokens;
+        PrefillRows = null;
+    }
 
     /// <inheritdoc />
     protected override void Dispose(bool disposing)
