@@ -52,15 +52,29 @@ public sealed class QwenAttention : nn.Module
         q = RotaryEmbedding.Apply(q.transpose(1, 2), cos, sin);
         k = RotaryEmbedding.Apply(k.transpose(1, 2), cos, sin);
         if (cache is not null) (k, v) = cache.Append(layerIndex, k, v);
-        if (kvHeads != heads)
+        Tensor attended;
+        if (kvHeads == heads)
+        {
+            attended = mask is null
+                ? nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true)
+                : nn.functional.scaled_dot_product_attention(q, k, v, mask);
+        }
+        else if (mask is null)
         {
             // Query head h reads key/value head h / (heads / kvHeads), as HF's repeat_kv.
-            k = k.repeat_interleave(heads / kvHeads, 1);
-            v = v.repeat_interleave(heads / kvHeads, 1);
+            attended = nn.functional.scaled_dot_product_attention(
+                q, k.repeat_interleave(heads / kvHeads, 1), v.repeat_interleave(heads / kvHeads, 1), is_casual: true);
         }
-        var attended = mask is null
-            ? nn.functional.scaled_dot_product_attention(q, k, v, is_casual: true)
-            : nn.functional.scaled_dot_product_attention(q, k, v, mask);
+        else
+        {
+            // Same grouping without copying keys/values per query head: the query heads of one key/value head become
+            // extra query rows ([B, kvHeads, groups·T, d]), and each row's mask is its token's. Decoding reads the whole
+            // cache every step, so the copy repeat_kv makes would cost more than the attention itself.
+            long groups = heads / kvHeads;
+            var grouped = q.reshape(b, kvHeads, groups * t, headDim);
+            var groupedMask = mask.repeat(1, 1, groups, 1);
+            attended = nn.functional.scaled_dot_product_attention(grouped, k, v, groupedMask).view(b, heads, t, headDim);
+        }
         var merged = attended.transpose(1, 2).reshape(b, t, heads * headDim);
         return oProj.forward(merged).MoveToOuterDisposeScope();
     }
