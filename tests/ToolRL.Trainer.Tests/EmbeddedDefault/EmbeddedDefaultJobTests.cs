@@ -23,11 +23,13 @@ public sealed class EmbeddedDefaultJobTests
         SftSteps = 4,
         SftBatchSize = 4,
         RlIterations = 2,
+        RlEpisodesPerIteration = 2,
         RlPromptsPerIteration = 2,
         RlGroupSize = 2,
         MaxNewTokens = 8,
         MaxTurns = 2,
         ComposedTasksPerStructure = 0,   // the Atlas fake is not a generated scenario (composition is tested in the samples)
+        HeldOutComposedTasksPerStructure = 0,
     };
 
     [Fact]
@@ -42,6 +44,9 @@ public sealed class EmbeddedDefaultJobTests
         Assert.Equal(env.Tasks.Count, result.TrainTasks + result.HeldOutTasks);
         Assert.Equal(result.HeldOutTasks, result.AfterSft.Overall.Tasks);
         Assert.Equal(result.HeldOutTasks, result.AfterRl.Overall.Tasks);
+        var authored = Assert.Single(result.HeldOutBySource!);
+        Assert.Equal(("authored", result.HeldOutTasks), (authored.Source, authored.Tasks));
+        Assert.Equal(result.AfterRl.Overall.SolveF1, authored.AfterRl.SolveF1, 9);
         Assert.Equal(4, result.Sft.Losses.Count);
         Assert.Equal(2, result.Rl.Count);
         Assert.True(result.VocabularySize < 2000, $"vocabulary {result.VocabularySize} should be restricted");
@@ -60,6 +65,25 @@ public sealed class EmbeddedDefaultJobTests
         var traces = File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-RL.jsonl"));
         Assert.Equal(result.HeldOutTasks, traces.Length);
         Assert.All(traces, line => Assert.Contains("\"turns\":[{", line));
+    }
+
+    [Xunit.Theory]
+    [InlineData("RlEpisodesPerIteration")]
+    [InlineData("HeldOutComposedTasksPerStructure")]
+    [InlineData("ComposedTasksPerStructure")]
+    [InlineData("ShortContextSftSteps")]
+    public void Out_of_range_options_are_rejected_with_the_option_named(string name)
+    {
+        var options = name switch
+        {
+            "RlEpisodesPerIteration" => new EmbeddedDefaultOptions { RlEpisodesPerIteration = 0 },
+            "HeldOutComposedTasksPerStructure" => new EmbeddedDefaultOptions { HeldOutComposedTasksPerStructure = -1 },
+            "ComposedTasksPerStructure" => new EmbeddedDefaultOptions { ComposedTasksPerStructure = -1 },
+            _ => new EmbeddedDefaultOptions { ShortContextSftSteps = -1 },
+        };
+        var error = Assert.ThrowsAny<ArgumentOutOfRangeException>(options.Validate);
+        Assert.Equal(name, error.ParamName);
+        new EmbeddedDefaultOptions().Validate(); // the defaults are valid
     }
 
     [Fact]
@@ -84,16 +108,16 @@ public sealed class EmbeddedDefaultJobTests
         var env = new AtlasEnvironment();
         var task = new EvaluationTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-population-Italy"));
         var golden = await ToolRL.Trainer.Sft.GoldenTrajectory.BuildAsync(env, task.Task);
-        var prefixes = GoldenPrefixRollouts.Prefixes(task, golden).ToArray();
+        var prefixes = PrefixRollouts.Prefixes(task, golden).ToArray();
         var options = new ToolRL.Episodes.EpisodeOptions();
 
         Assert.Equal(3, prefixes.Length);
         // Second turn: the capital is known; the right population call solves 1 of 1 call: F1 reward 2·1/(1+1).
-        double right = await GoldenPrefixRollouts.RewardAsync(prefixes[1], "<tool_call>\n{\"name\": \"get_population\", \"arguments\": {\"city\": \"Rome\"}}\n</tool_call>", options);
-        double wrong = await GoldenPrefixRollouts.RewardAsync(prefixes[1], "<tool_call>\n{\"name\": \"get_population\", \"arguments\": {\"city\": \"Oslo\"}}\n</tool_call>", options);
+        double right = await PrefixRollouts.RewardAsync(prefixes[1], "<tool_call>\n{\"name\": \"get_population\", \"arguments\": {\"city\": \"Rome\"}}\n</tool_call>", options);
+        double wrong = await PrefixRollouts.RewardAsync(prefixes[1], "<tool_call>\n{\"name\": \"get_population\", \"arguments\": {\"city\": \"Oslo\"}}\n</tool_call>", options);
         // Last turn: everything solved; the gold answer gives 1/(1+0), a wrong answer 0.5 (solve rate 1).
-        double answer = await GoldenPrefixRollouts.RewardAsync(prefixes[2], "About 2.8 million.", options);
-        double other = await GoldenPrefixRollouts.RewardAsync(prefixes[2], "Many.", options);
+        double answer = await PrefixRollouts.RewardAsync(prefixes[2], "About 2.8 million.", options);
+        double other = await PrefixRollouts.RewardAsync(prefixes[2], "Many.", options);
 
         Assert.Equal(1.0, right, 9);
         Assert.Equal(0.0, wrong, 9);

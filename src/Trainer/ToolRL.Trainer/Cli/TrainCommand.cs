@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.CommandLine;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.EmbeddedDefault;
@@ -62,6 +63,9 @@ internal static class TrainCommand
                 var result = await EmbeddedDefaultJob.RunAsync(options, environments, context.Output, cancellationToken);
                 context.Output.WriteLine($"held-out after SFT: {result.AfterSft.Overall}");
                 context.Output.WriteLine($"held-out after RL:  {result.AfterRl.Overall}");
+                foreach (var source in result.HeldOutBySource ?? [])
+                    context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"  {source.Source} ({source.Tasks} tasks): Solve-F1 {source.AfterSft.SolveF1:F2} after SFT → {source.AfterRl.SolveF1:F2} after RL"));
                 context.Output.WriteLine($"run folder: {result.RunDirectory} ({result.Elapsed.TotalSeconds:F0} s)");
                 return ExitCodes.Ok;
             }

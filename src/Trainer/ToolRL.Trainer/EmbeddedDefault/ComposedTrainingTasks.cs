@@ -14,14 +14,17 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// </summary>
 public static class ComposedTrainingTasks
 {
-    /// <summary>Up to <paramref name="perStructure"/> composed tasks of each structure per environment, minus held-out questions.</summary>
+    /// <summary>
+    /// Up to <paramref name="perStructure"/> composed tasks of each structure per environment, minus any whose question
+    /// is one of <paramref name="excluded"/>'s (the held-out tasks when composing training tasks, and the reverse).
+    /// </summary>
     public static IReadOnlyList<EvaluationTask> Compose(
-        IReadOnlyList<IToolEnvironment> environments, IEnumerable<EvaluationTask> heldOut, int perStructure, int seed)
+        IReadOnlyList<IToolEnvironment> environments, IEnumerable<EvaluationTask> excluded, int perStructure, int seed)
     {
         ArgumentNullException.ThrowIfNull(environments);
-        ArgumentNullException.ThrowIfNull(heldOut);
+        ArgumentNullException.ThrowIfNull(excluded);
         if (perStructure <= 0) return [];
-        var excluded = new HashSet<string>(heldOut.Select(t => Key(t.Task.Question)), StringComparer.Ordinal);
+        var excludedKeys = new HashSet<string>(excluded.Select(t => Key(t.Task.Question)), StringComparer.Ordinal);
         var options = new CompositionOptions
         {
             Seed = seed, SingleHop = perStructure, ParallelSingleHop = perStructure, MultiHop = perStructure, ParallelMultiHop = perStructure,
@@ -33,7 +36,7 @@ public static class ComposedTrainingTasks
             var source = ScenarioSource.FromEnvironment(environment);
             foreach (var task in new TaskComposer(source, ValueDomains.FromScenario(source)).Compose(options))
             {
-                if (!excluded.Contains(Key(task.Question))) tasks.Add(new EvaluationTask(environment, task));
+                if (!excludedKeys.Contains(Key(task.Question))) tasks.Add(new EvaluationTask(environment, task));
             }
         }
         return tasks;

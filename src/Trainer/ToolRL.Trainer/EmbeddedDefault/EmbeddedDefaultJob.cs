@@ -42,7 +42,10 @@ public static class EmbeddedDefaultJob
         var split = TaskSplit.Create(EvaluationTask.All(environments), options.TrainFraction, options.Seed);
         var composed = ComposedTrainingTasks.Compose(environments, split.HeldOut, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
         var trainTasks = split.Train.Concat(composed).ToArray();
-        progress.WriteLine($"tasks: {split.Train.Count} authored + {composed.Count} composed train, {split.HeldOut.Count} authored held out (seed {options.Seed})");
+        var heldOutComposed = ComposedTrainingTasks.Compose(
+            environments, trainTasks.Concat(split.HeldOut), options.HeldOutComposedTasksPerStructure, unchecked((int)options.Seed * 31 + 7_777));
+        var heldOut = split.HeldOut.Concat(heldOutComposed).ToArray();
+        progress.WriteLine($"tasks: {split.Train.Count} authored + {composed.Count} composed train; {split.HeldOut.Count} authored + {heldOutComposed.Count} composed held out (seed {options.Seed})");
 
         var goldenTrain = new List<(EvaluationTask Task, IReadOnlyList<ChatMessage> Messages)>();
         foreach (var t in trainTasks)
@@ -50,7 +53,7 @@ public static class EmbeddedDefaultJob
         var corpusConversations = new List<(IReadOnlyList<ChatMessage>, IReadOnlyList<ToolRL.Tools.ToolDefinition>)>();
         foreach (var g in goldenTrain)
             corpusConversations.Add((g.Messages, g.Task.Environment.Tools));
-        foreach (var t in split.HeldOut)
+        foreach (var t in heldOut)
             corpusConversations.Add((await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false), t.Environment.Tools));
 
         string tokenizerDir = Path.Combine(runDir, "tokenizer");
@@ -97,24 +100,26 @@ public static class EmbeddedDefaultJob
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s"));
 
         var greedy = new ModelTurnPolicy(model, tokenizer, template, new GenerationOptions { Greedy = true, MaxNewTokens = options.MaxNewTokens, PadTokenId = padId, StopTokenIds = [endId] });
-        var afterSft = await Evaluate("after SFT", runDir, greedy, split.HeldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
+        var afterSft = await Evaluate("after SFT", runDir, greedy, heldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
 
-        // GRPO on golden-prefix step records of the training tasks.
+        // GRPO on step records collected from the policy's own episodes on training tasks.
         string sftDir = Path.Combine(runDir, "model-sft");
         ModelSaver.Save(model, sftDir);
         using var reference = ModelLoader.Load(sftDir);
         reference.eval();
         var rlStats = new List<RlUpdateStats>();
-        var prefixes = goldenTrain.SelectMany(g => GoldenPrefixRollouts.Prefixes(g.Task, g.Messages)).ToArray();
         var sampler = new ModelTurnPolicy(model, tokenizer, template, new GenerationOptions
         {
             Temperature = options.RlTemperature, MaxNewTokens = options.MaxNewTokens, PadTokenId = padId, StopTokenIds = [endId], Seed = options.Seed * 1000,
-        }) { MaxBatchSize = 32 };
+        }) { MaxBatchSize = options.RlPromptsPerIteration * options.RlGroupSize };
         var settings = new RlUpdateSettings
         {
             Algorithm = options.Algorithm,
             MiniBatchSize = options.RlPromptsPerIteration * options.RlGroupSize,
             MicroBatchSize = 16,
+            // One update per batch: at temperature 1 the sampler's log-probs are the policy's, so the extra forward
+            // pass verl makes to recompute them would give the same numbers.
+            RecomputeOldLogProbs = options.RlTemperature != 1.0,
         };
         using (var optimizer = new PolicyOptimizer(model.parameters(), new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0.0 }))
         {
@@ -122,8 +127,11 @@ public static class EmbeddedDefaultJob
             var random = new Random(unchecked((int)options.Seed * 7919 + 17));
             for (int it = 0; it < options.RlIterations; it++)
             {
-                var chosen = prefixes.OrderBy(_ => random.Next()).Take(options.RlPromptsPerIteration).ToArray();
-                var samples = await GoldenPrefixRollouts.CollectAsync(sampler, chosen, options.RlGroupSize, episodeOptions, cancellationToken).ConfigureAwait(false);
+                var episodeTasks = trainTasks.OrderBy(_ => random.Next()).Take(options.RlEpisodesPerIteration).ToArray();
+                var episodes = await EpisodeBatchRunner.RunAsync(greedy, episodeTasks, episodeOptions, cancellationToken).ConfigureAwait(false);
+                var chosen = episodes.SelectMany(e => PrefixRollouts.Prefixes(e.Task, e.Messages))
+                    .OrderBy(_ => random.Next()).Take(options.RlPromptsPerIteration).ToArray();
+                var samples = await PrefixRollouts.CollectAsync(sampler, chosen, options.RlGroupSize, episodeOptions, cancellationToken).ConfigureAwait(false);
                 if (samples.Count == 0) continue;
                 model.train();
                 var stats = updater.Update(samples);
@@ -138,17 +146,25 @@ public static class EmbeddedDefaultJob
                     $"rl {it + 1}/{options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
             }
         }
-        var afterRl = await Evaluate("after RL", runDir, greedy, split.HeldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
+        var afterRl = await Evaluate("after RL", runDir, greedy, heldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
 
         clock.Stop();
-        var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, split.HeldOut.Count, vocabularySize, vocabularyDescription, sft, afterSft, rlStats, afterRl, clock.Elapsed, shortSft);
+        var bySource = new List<HeldOutSourceScores> { Source("authored", afterSft, afterRl, 0, split.HeldOut.Count) };
+        if (heldOutComposed.Count > 0) bySource.Add(Source("composed", afterSft, afterRl, split.HeldOut.Count, heldOutComposed.Count));
+        var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, heldOut.Length, vocabularySize, vocabularyDescription,
+            sft, afterSft, rlStats, afterRl, clock.Elapsed, shortSft, bySource);
         metrics.Dispose(); // the report reads metrics.jsonl for its curves
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));
         return result;
     }
+
+    private static HeldOutSourceScores Source(string name, EvaluationReport afterSft, EvaluationReport afterRl, int start, int count) =>
+        new(name, count,
+            SolveScores.Of(afterSft.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()),
+            SolveScores.Of(afterRl.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()));
 
     private static async Task<EvaluationReport> Evaluate(
         string label, string runDirectory, ModelTurnPolicy policy, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)

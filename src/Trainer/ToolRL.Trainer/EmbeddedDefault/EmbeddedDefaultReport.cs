@@ -19,6 +19,7 @@ public static class EmbeddedDefaultReport
             .Table(new MarkdownTable("phase", "Solve-P", "Solve-R", "Solve-F1")
                 .Add("after SFT", F(r.AfterSft.Overall.SolveP), F(r.AfterSft.Overall.SolveR), F(r.AfterSft.Overall.SolveF1))
                 .Add("after RL", F(r.AfterRl.Overall.SolveP), F(r.AfterRl.Overall.SolveR), F(r.AfterRl.Overall.SolveF1)))
+            .Paragraph(r.HeldOutBySource is not { Count: > 1 } sources ? "" : BySource(sources).ToString())
             .Section("After SFT by structure").Paragraph(r.AfterSft.ToMarkdown())
             .Section("After RL by structure").Paragraph(r.AfterRl.ToMarkdown())
             .Section("Training")
@@ -44,6 +45,14 @@ public static class EmbeddedDefaultReport
                 report.Image(metric, image, directory);
         }
         report.Save(path);
+    }
+
+    private static MarkdownTable BySource(IReadOnlyList<HeldOutSourceScores> sources)
+    {
+        var table = new MarkdownTable("held-out tasks", "tasks", "Solve-F1 after SFT", "Solve-F1 after RL");
+        foreach (var s in sources)
+            table.Add(s.Source, s.Tasks.ToString(CultureInfo.InvariantCulture), F(s.AfterSft.SolveF1), F(s.AfterRl.SolveF1));
+        return table;
     }
 
     private static string F(double v) => v.ToString("F2", CultureInfo.InvariantCulture);

@@ -8,7 +8,7 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <param name="Seed">The seed.</param>
 /// <param name="RunDirectory">The run folder (report.md, metrics.jsonl, tokenizer, model).</param>
 /// <param name="TrainTasks">Tasks trained on.</param>
-/// <param name="HeldOutTasks">Tasks evaluated.</param>
+/// <param name="HeldOutTasks">Tasks evaluated (authored and composed).</param>
 /// <param name="VocabularySize">Tokens in the restricted vocabulary.</param>
 /// <param name="Vocabulary">Which vocabulary was used and why.</param>
 /// <param name="Sft">The SFT run.</param>
@@ -17,6 +17,7 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <param name="AfterRl">Held-out evaluation after RL.</param>
 /// <param name="Elapsed">Wall time of the whole job.</param>
 /// <param name="ShortContextSft">The short-context SFT stage before <paramref name="Sft"/>, when it ran.</param>
+/// <param name="HeldOutBySource">The held-out scores of the authored and of the composed held-out tasks.</param>
 public sealed record EmbeddedDefaultResult(
     long Seed,
     string RunDirectory,
@@ -29,4 +30,12 @@ public sealed record EmbeddedDefaultResult(
     IReadOnlyList<RlUpdateStats> Rl,
     EvaluationReport AfterRl,
     TimeSpan Elapsed,
-    SftResult? ShortContextSft = null);
+    SftResult? ShortContextSft = null,
+    IReadOnlyList<HeldOutSourceScores>? HeldOutBySource = null);
+
+/// <summary>Held-out scores of one source of held-out tasks, after SFT and after RL.</summary>
+/// <param name="Source">"authored" or "composed".</param>
+/// <param name="Tasks">Tasks from that source.</param>
+/// <param name="AfterSft">Scores after SFT.</param>
+/// <param name="AfterRl">Scores after RL.</param>
+public sealed record HeldOutSourceScores(string Source, int Tasks, SolveScores AfterSft, SolveScores AfterRl);

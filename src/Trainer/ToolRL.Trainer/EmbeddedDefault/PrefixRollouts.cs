@@ -6,14 +6,17 @@ using ToolRL.Trainer.Rl;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
-/// <summary>A step record for RL: a task, its golden conversation, and which assistant turn is to be written next.</summary>
+/// <summary>
+/// A step record for RL (PAPER.md §2): a task, a recorded conversation (the policy's own episode, or a golden one),
+/// and which assistant turn is to be written next.
+/// </summary>
 /// <param name="Task">The task and environment.</param>
-/// <param name="Golden">The golden conversation.</param>
-/// <param name="AssistantIndex">The index in <paramref name="Golden"/> of the assistant message the policy replaces.</param>
-public sealed record GoldenPrefix(EvaluationTask Task, IReadOnlyList<ChatMessage> Golden, int AssistantIndex)
+/// <param name="Conversation">The recorded conversation.</param>
+/// <param name="AssistantIndex">The index in <paramref name="Conversation"/> of the assistant message the policy replaces.</param>
+public sealed record RecordedPrefix(EvaluationTask Task, IReadOnlyList<ChatMessage> Conversation, int AssistantIndex)
 {
-    /// <summary>The prompt's messages: the golden conversation before that turn.</summary>
-    public IReadOnlyList<ChatMessage> History => Golden.Take(AssistantIndex).ToArray();
+    /// <summary>The prompt's messages: the conversation before that turn.</summary>
+    public IReadOnlyList<ChatMessage> History => Conversation.Take(AssistantIndex).ToArray();
 
     /// <summary>A stable id (task and turn), used as the GRPO group.</summary>
     public string Id => $"{Task.Task.Id}@{AssistantIndex}";
@@ -23,22 +26,23 @@ public sealed record GoldenPrefix(EvaluationTask Task, IReadOnlyList<ChatMessage
 /// RL samples as FTRL's records are used: a recorded prefix is the prompt and the policy writes the next assistant
 /// turn, several times (a GRPO group); each response is scored with the paper's step reward by replaying the prefix's
 /// turns in a fresh session and <see cref="Episode"/> (so the unsolved set and tool state are those of the prefix)
-/// and then taking the sampled turn. Prefixes here come from golden trajectories of the training tasks.
+/// and then taking the sampled turn. The embedded job records prefixes from the policy's own episodes on training
+/// tasks, as the paper collects trajectories; golden conversations work the same way.
 /// </summary>
-public static class GoldenPrefixRollouts
+public static class PrefixRollouts
 {
-    /// <summary>Every assistant position of a golden conversation.</summary>
-    public static IEnumerable<GoldenPrefix> Prefixes(EvaluationTask task, IReadOnlyList<ChatMessage> golden) =>
-        Enumerable.Range(0, golden.Count).Where(i => golden[i].Role == ChatRoles.Assistant).Select(i => new GoldenPrefix(task, golden, i));
+    /// <summary>Every assistant position of a conversation: the question alone, then after each turn with tool calls.</summary>
+    public static IEnumerable<RecordedPrefix> Prefixes(EvaluationTask task, IReadOnlyList<ChatMessage> conversation) =>
+        Enumerable.Range(0, conversation.Count).Where(i => conversation[i].Role == ChatRoles.Assistant).Select(i => new RecordedPrefix(task, conversation, i));
 
     /// <summary>The step reward of <paramref name="response"/> written after <paramref name="prefix"/>.</summary>
-    public static async Task<double> RewardAsync(GoldenPrefix prefix, string response, EpisodeOptions options, CancellationToken cancellationToken = default)
+    public static async Task<double> RewardAsync(RecordedPrefix prefix, string response, EpisodeOptions options, CancellationToken cancellationToken = default)
     {
         using var session = prefix.Task.Environment.OpenSession();
         var episode = new Episode(prefix.Task.Task, session, options with { MaxTurns = int.MaxValue });
         for (int i = 0; i < prefix.AssistantIndex; i++)
         {
-            var m = prefix.Golden[i];
+            var m = prefix.Conversation[i];
             if (m.Role == ChatRoles.Assistant)
                 await episode.StepAsync(ToolCallParser.FromOpenAi(m.Content, m.ToolCalls), cancellationToken).ConfigureAwait(false);
         }
@@ -48,10 +52,10 @@ public static class GoldenPrefixRollouts
 
     /// <summary>Samples <paramref name="groupSize"/> responses per prefix with <paramref name="policy"/> and scores them.</summary>
     public static async Task<IReadOnlyList<RlSample>> CollectAsync(
-        ModelTurnPolicy policy, IReadOnlyList<GoldenPrefix> prefixes, int groupSize, EpisodeOptions options, CancellationToken cancellationToken = default)
+        ModelTurnPolicy policy, IReadOnlyList<RecordedPrefix> prefixes, int groupSize, EpisodeOptions options, CancellationToken cancellationToken = default)
     {
         var prompts = new List<int[]>();
-        var owners = new List<GoldenPrefix>();
+        var owners = new List<RecordedPrefix>();
         // Prompts in token order: neighbours share their system prompt, which the scorer then runs once per micro-batch.
         var encoded = prefixes.Select(p => (Prefix: p, Ids: policy.EncodePrompt(new TurnRequest(p.History, p.Task.Environment.Tools))))
             .OrderBy(x => x.Ids, TokenOrder.Instance).ToArray();
