@@ -18,8 +18,8 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <summary>
 /// The embedded default training run (<c>dotnet run -- train</c> with no model): a tiny Qwen3-architecture policy
 /// built from scratch over a restricted real Qwen3 vocabulary, SFT on the training tasks' golden trajectories,
-/// held-out Solve-P/R/F1, GRPO on golden-prefix step records with the environment's step rewards, held-out
-/// Solve-P/R/F1 again. Writes <c>report.md</c>, <c>metrics.jsonl</c>, the tokenizer and the final model to the run folder.
+/// held-out Solve-P/R/F1, GRPO on step records from the policy's own episodes with the environment's step rewards,
+/// held-out Solve-P/R/F1 again. Writes <c>report.md</c>, <c>metrics.jsonl</c>, the tokenizer and the final model to the run folder.
 /// </summary>
 public static class EmbeddedDefaultJob
 {

@@ -30,7 +30,7 @@ public static class SequenceGenerator
 
         var (distinct, rowOf) = Distinct(prompts);
         var (ids, mask) = LeftPad(distinct, promptLength, options.PadTokenId, device);
-        var positions = (mask.cumsum(1) - 1).clamp_min(0);
+        var positions = mask.cumsum(1).Plus(-1L).AtLeast(0L);
         Tensor logits;
         if (distinct.Count < rows)
         {
@@ -75,7 +75,7 @@ public static class SequenceGenerator
             mask.Dispose();
             mask = newMask;
             var stepLogits = model.forward(tensor(feed, [rows, 1], device: device), nextPosition, mask, cache).squeeze(1);
-            nextPosition.add_(1);
+            nextPosition.PlusInPlace(1);
             logits.Dispose();
             logits = stepLogits.MoveToOuterDisposeScope();
         }

@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -15,7 +16,7 @@ public static class TokenSampler
     {
         using var scope = NewDisposeScope();
         var scaled = logits.to(ScalarType.Float32);
-        if (!options.Greedy && options.Temperature != 1.0) scaled = scaled / options.Temperature;
+        if (!options.Greedy && options.Temperature != 1.0) scaled = scaled.DividedBy(options.Temperature);
         var logProbs = scaled.log_softmax(-1);
         Tensor tokens;
         if (options.Greedy)
@@ -29,16 +30,16 @@ public static class TokenSampler
             if (options.TopK > 0 && options.TopK < vocab)
             {
                 var kth = scaled.topk(options.TopK, -1).values.narrow(-1, options.TopK - 1, 1);
-                filtered = filtered.masked_fill(filtered.lt(kth), float.NegativeInfinity);
+                filtered = filtered.FilledWhere(filtered.lt(kth), double.NegativeInfinity);
             }
             if (options.TopP < 1.0)
             {
                 var (sorted, order) = filtered.sort(-1, descending: true);
                 var probs = sorted.softmax(-1);
                 // Drop a token when the mass before it already reaches p; the top token always stays.
-                var removeSorted = (probs.cumsum(-1) - probs).ge(options.TopP);
+                var removeSorted = (probs.cumsum(-1) - probs).GreaterOrEqual(options.TopP);
                 var remove = removeSorted.scatter(-1, order, removeSorted);
-                filtered = filtered.masked_fill(remove, float.NegativeInfinity);
+                filtered = filtered.FilledWhere(remove, double.NegativeInfinity);
             }
             tokens = filtered.softmax(-1).multinomial(1, false, generator).squeeze(-1);
         }

@@ -88,7 +88,7 @@ public sealed class CausalLM : nn.Module
         var prefixPositions = arange(p, ScalarType.Int64, prefixIds.device).unsqueeze(0);
         Hidden(prefixIds.unsqueeze(0), prefixPositions, null, cache);
         var mask = cat([ones(b, p, suffixMask.dtype, suffixMask.device), suffixMask], 1);
-        return Hidden(suffixIds, suffixPositions + p, mask, cache).MoveToOuterDisposeScope();
+        return Hidden(suffixIds, suffixPositions.Plus(p), mask, cache).MoveToOuterDisposeScope();
     }
 
     /// <summary>lm_head (or the tied embedding matrix) applied to hidden states.</summary>

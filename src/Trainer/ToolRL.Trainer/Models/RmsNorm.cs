@@ -23,8 +23,8 @@ public sealed class RmsNorm : nn.Module<Tensor, Tensor>
     {
         using var scope = NewDisposeScope();
         var x = input.to(ScalarType.Float32);
-        var variance = x.pow(2).mean([-1L], keepdim: true);
-        var normed = (x * torch.rsqrt(variance + eps)).to(input.dtype);
+        var variance = x.square().mean([-1L], keepdim: true);
+        var normed = (x * torch.rsqrt(variance.Plus(eps))).to(input.dtype);
         return (weight * normed).MoveToOuterDisposeScope();
     }
 }

@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -29,8 +30,8 @@ public static class KlPenalty
 
     private static Tensor LowVariance(Tensor logProb, Tensor refLogProb)
     {
-        var kl = (refLogProb - logProb).clamp(-LogRatioClamp, LogRatioClamp);
-        var k3 = kl.exp() - kl - 1;
-        return k3.clamp(-K3Clamp, K3Clamp);
+        var kl = (refLogProb - logProb).ClampedTo(-LogRatioClamp, LogRatioClamp);
+        var k3 = (kl.exp() - kl).Plus(-1.0);
+        return k3.ClampedTo(-K3Clamp, K3Clamp);
     }
 }

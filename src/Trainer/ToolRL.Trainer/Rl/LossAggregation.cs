@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -42,9 +43,9 @@ public static class LossAggregation
         var masked = lossMatrix * mask;
         Tensor loss = mode switch
         {
-            LossAggregationMode.TokenMean => masked.sum() / totals.ValidTokens,
-            LossAggregationMode.SeqMeanTokenSum => masked.sum(-1).sum() / totals.Sequences,
-            LossAggregationMode.SeqMeanTokenMean => (masked.sum(-1) / mask.sum(-1).clamp_min(1)).sum() / totals.Sequences,
+            LossAggregationMode.TokenMean => masked.sum().DividedBy(totals.ValidTokens),
+            LossAggregationMode.SeqMeanTokenSum => masked.sum(-1).sum().DividedBy(totals.Sequences),
+            LossAggregationMode.SeqMeanTokenMean => (masked.sum(-1) / mask.sum(-1).AtLeast(1.0)).sum().DividedBy(totals.Sequences),
             _ => throw new ArgumentOutOfRangeException(nameof(mode)),
         };
         return loss.MoveToOuterDisposeScope();

@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -38,7 +39,7 @@ public static class MaskedStatistics
             if (n < 2)
                 throw new ArgumentException(
                     $"Unbiased masked variance needs at least 2 valid positions, got {n}; use a larger batch.", nameof(mask));
-            variance = variance * (n / (n - 1));
+            variance = variance.Times(n / (n - 1));
         }
         return variance.MoveToOuterDisposeScope();
     }
@@ -52,7 +53,7 @@ public static class MaskedStatistics
         using var scope = NewDisposeScope();
         var mean = Mean(values, mask);
         var variance = Variance(values, mask, unbiased: true);
-        var whitened = (values - mean) * torch.rsqrt(variance + WhitenEpsilon);
+        var whitened = (values - mean) * torch.rsqrt(variance.Plus(WhitenEpsilon));
         if (!shiftMean)
             whitened = whitened + mean;
         return whitened.MoveToOuterDisposeScope();

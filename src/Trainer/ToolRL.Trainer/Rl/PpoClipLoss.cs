@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -58,18 +59,18 @@ public static class PpoClipLoss
         clip ??= new ClipRange();
         clip.Validate();
         using var scope = NewDisposeScope();
-        var logRatio = (logProb - oldLogProb).clamp(-LogRatioClamp, LogRatioClamp);
+        var logRatio = (logProb - oldLogProb).ClampedTo(-LogRatioClamp, LogRatioClamp);
         var ratio = logRatio.exp();
         var approxKl = MaskedStatistics.Mean(-logRatio, responseMask);
 
         var unclipped = -advantages * ratio;
-        var clipped = -advantages * ratio.clamp(1 - clip.Low, 1 + clip.High);
+        var clipped = -advantages * ratio.ClampedTo(1 - clip.Low, 1 + clip.High);
         var clippedLoss = torch.maximum(unclipped, clipped);
         var clipFraction = MaskedStatistics.Mean(clipped.gt(unclipped).to_type(ScalarType.Float32), responseMask);
 
-        var dualBound = -advantages * clip.DualClip;
+        var dualBound = (-advantages).Times(clip.DualClip);
         var dualClipped = torch.minimum(dualBound, clippedLoss);
-        var negative = advantages.lt(0);
+        var negative = advantages.LessThan(0.0);
         var clipFractionLower = MaskedStatistics.Mean(
             (clippedLoss.gt(dualBound) & negative).to_type(ScalarType.Float32), responseMask);
 
