@@ -121,6 +121,7 @@ public static class EmbeddedDefaultJob
             // pass verl makes to recompute them would give the same numbers.
             RecomputeOldLogProbs = options.RlTemperature != 1.0,
         };
+        var rlClock = Stopwatch.StartNew();
         using (var optimizer = new PolicyOptimizer(model.parameters(), new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0.0 }))
         {
             var updater = new RlUpdater(new Rl.CausalLmScorer(model, padId), new Rl.CausalLmScorer(reference, padId), optimizer, settings);
@@ -146,6 +147,9 @@ public static class EmbeddedDefaultJob
                     $"rl {it + 1}/{options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
             }
         }
+        rlClock.Stop();
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rl: {rlStats.Count} updates in {rlClock.Elapsed.TotalSeconds:F0} s ({rlClock.Elapsed.TotalSeconds / Math.Max(1, rlStats.Count):F1} s per iteration: episodes, sampling, scoring, update)"));
         var afterRl = await Evaluate("after RL", runDir, greedy, heldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
 
