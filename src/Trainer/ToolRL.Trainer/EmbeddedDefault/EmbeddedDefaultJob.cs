@@ -40,9 +40,9 @@ public static class EmbeddedDefaultJob
         var episodeOptions = new EpisodeOptions { MaxTurns = options.MaxTurns };
 
         var split = TaskSplit.Create(EvaluationTask.All(environments), options.TrainFraction, options.Seed);
-        var composed = ComposedTrainingTasks.Compose(environments, split.HeldOut, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
+        var composed = ComposedTasks.Compose(environments, split.HeldOut, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
         var trainTasks = split.Train.Concat(composed).ToArray();
-        var heldOutComposed = ComposedTrainingTasks.Compose(
+        var heldOutComposed = ComposedTasks.Compose(
             environments, trainTasks.Concat(split.HeldOut), options.HeldOutComposedTasksPerStructure, unchecked((int)options.Seed * 31 + 7_777));
         var heldOut = split.HeldOut.Concat(heldOutComposed).ToArray();
         progress.WriteLine($"tasks: {split.Train.Count} authored + {composed.Count} composed train; {split.HeldOut.Count} authored + {heldOutComposed.Count} composed held out (seed {options.Seed})");

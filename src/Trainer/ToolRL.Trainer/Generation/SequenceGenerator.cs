@@ -31,17 +31,14 @@ public static class SequenceGenerator
         var (distinct, rowOf) = Distinct(prompts);
         var (ids, mask) = LeftPad(distinct, promptLength, options.PadTokenId, device);
         var positions = mask.cumsum(1).Plus(-1L).AtLeast(0L);
-        Tensor logits;
-        if (distinct.Count < rows)
+        // Identical prompts prefill once; the cache and the first logits are then spread to every row.
+        var rowIndex = distinct.Count < rows ? tensor(rowOf, device: device) : null;
+        cache.PrefillRows = rowIndex;
+        var logits = model.Logits(model.Hidden(ids, positions, mask, cache).narrow(1, promptLength - 1, 1)).squeeze(1);
+        if (rowIndex is not null)
         {
-            using var rowIndex = tensor(rowOf, device: device);
-            cache.PrefillRows = rowIndex;
-            logits = model.Logits(model.Hidden(ids, positions, mask, cache).narrow(1, promptLength - 1, 1)).squeeze(1).index_select(0, rowIndex);
+            logits = logits.index_select(0, rowIndex);
             mask = mask.index_select(0, rowIndex);
-        }
-        else
-        {
-            logits = model.Logits(model.Hidden(ids, positions, mask, cache).narrow(1, promptLength - 1, 1)).squeeze(1);
         }
         var nextPosition = mask.sum(1, keepdim: true);
 

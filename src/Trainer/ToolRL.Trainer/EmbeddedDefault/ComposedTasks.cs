@@ -6,13 +6,13 @@ using ToolRL.Trainer.Evaluation;
 namespace ToolRL.Trainer.EmbeddedDefault;
 
 /// <summary>
-/// Extra training tasks for the embedded job, composed by the construction <see cref="TaskComposer"/> from each
-/// environment's phrase templates and value domains (all four structures, many entities). With many distinct
-/// entities the tiny policy has to copy arguments from the question and values from tool responses instead of
-/// memorising the few authored tasks. A composed task whose question (case- and space-insensitively) equals a
-/// held-out question is dropped, so no held-out question is ever trained on.
+/// Tasks composed for the embedded job by the construction <see cref="TaskComposer"/> from each environment's phrase
+/// templates and value domains (all four structures, many entities): extra training tasks, so the tiny policy has to
+/// copy arguments from the question and values from tool responses instead of memorising the few authored tasks; and,
+/// with another seed, extra held-out tasks. A composed task whose question (case- and space-insensitively) equals an
+/// excluded one is dropped, so no held-out question is ever trained on.
 /// </summary>
-public static class ComposedTrainingTasks
+public static class ComposedTasks
 {
     /// <summary>
     /// Up to <paramref name="perStructure"/> composed tasks of each structure per environment, minus any whose question
