@@ -1,6 +1,8 @@
 using ToolRL.Episodes;
 using ToolRL.Tasks;
 using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Tests.Policies;
 using ToolRL.Trainer.Tests.Fakes;
 
 namespace ToolRL.Trainer.Tests.Evaluation;
@@ -20,7 +22,7 @@ public sealed class EvaluatorTests
     public async Task Metrics_of_a_scripted_policy_equal_the_hand_computed_values()
     {
         var tasks = new[] { Task("atlas/capital-France"), Task("atlas/capital-population-Japan"), Task("atlas/two-capitals-Peru") };
-        var policy = new ScriptedPolicy(new Dictionary<string, string[]>
+        var policy = ScriptedPolicy.ByQuestion(new Dictionary<string, string[]>
         {
             // s=1, c=1, k=1: P 1, R 1, F1 1.
             ["What is the capital of France?"] = [Call("get_capital", "{\"country\": \"France\"}"), "It is Paris."],
@@ -31,7 +33,7 @@ public sealed class EvaluatorTests
             ["What are the capitals of Peru and Kenya?"] = ["I do not know."],
         });
 
-        var report = await Evaluator.EvaluateAsync(policy, tasks);
+        var report = await Evaluator.EvaluateAsync(policy, PolicySampling.Greedy, tasks);
 
         Assert.Equal([new(1, 1, 1), new(1, 2, 2), new(0, 0, 2)], report.PerTask.Select(t => t.Metrics));
         Assert.Equal([2, 2, 1], report.PerTask.Select(t => t.Turns));
@@ -50,12 +52,12 @@ public sealed class EvaluatorTests
     [Fact]
     public async Task An_episode_that_never_answers_stops_at_the_turn_limit()
     {
-        var policy = new ScriptedPolicy(new Dictionary<string, string[]>
+        var policy = ScriptedPolicy.ByQuestion(new Dictionary<string, string[]>
         {
             ["What is the capital of Kenya?"] = [Call("get_capital", "{\"country\": \"Kenya\"}")],
         });
 
-        var traces = await EpisodeBatchRunner.RunAsync(policy, [Task("atlas/capital-Kenya")], new EpisodeOptions { MaxTurns = 3 });
+        var traces = await EpisodeBatchRunner.RunAsync(policy, PolicySampling.Greedy, [Task("atlas/capital-Kenya")], new EpisodeOptions { MaxTurns = 3 });
 
         var trace = Assert.Single(traces);
         Assert.Equal(EpisodeEndReason.MaxTurns, trace.EndReason);
@@ -73,9 +75,9 @@ public sealed class EvaluatorTests
     [InlineData("<tool_call>\n[1, 2, 3]\n</tool_call>")]
     public async Task Malformed_output_never_crashes_the_evaluation(string text)
     {
-        var policy = new ScriptedPolicy(new Dictionary<string, string[]> { ["What is the capital of Spain?"] = [text] });
+        var policy = ScriptedPolicy.ByQuestion(new Dictionary<string, string[]> { ["What is the capital of Spain?"] = [text] });
 
-        var report = await Evaluator.EvaluateAsync(policy, [Task("atlas/capital-Spain")], new EpisodeOptions { MaxTurns = 2 });
+        var report = await Evaluator.EvaluateAsync(policy, PolicySampling.Greedy, [Task("atlas/capital-Spain")], new EpisodeOptions { MaxTurns = 2 });
 
         var result = Assert.Single(report.PerTask);
         Assert.Equal(0, result.Metrics.Solved);

@@ -37,10 +37,9 @@ internal static class EvalCommand
             var tasks = EvaluationTask.All(context.Select(parse.GetValue(scenario)));
             if (parse.GetValue(heldOut))
                 tasks = TaskSplit.Create(tasks, TaskSplit.DefaultTrainFraction, parse.GetValue(seed)).HeldOut;
-            var turnPolicy = new TurnPolicyAdapter(policy.Create(parse), PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens });
             context.Output.WriteLine($"evaluating {tasks.Count} tasks...");
             var report = await Evaluator.EvaluateAsync(
-                turnPolicy, tasks, new EpisodeOptions { MaxTurns = turns }, cancellationToken);
+                policy.Create(parse), PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens }, tasks, new EpisodeOptions { MaxTurns = turns }, cancellationToken);
             var markdown = report.ToMarkdown();
             context.Output.WriteLine(markdown);
             if (parse.GetValue(output) is { } path)

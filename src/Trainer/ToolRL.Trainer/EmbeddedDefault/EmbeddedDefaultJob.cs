@@ -5,8 +5,8 @@ using ToolRL.Environments;
 using ToolRL.Episodes;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Evaluation;
-using ToolRL.Trainer.Generation;
 using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Sft;
@@ -99,8 +99,11 @@ public static class EmbeddedDefaultJob
             metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s"));
 
-        var greedy = new ModelTurnPolicy(model, tokenizer, template, new GenerationOptions { Greedy = true, MaxNewTokens = options.MaxNewTokens, PadTokenId = padId, StopTokenIds = [endId] });
-        var afterSft = await Evaluate("after SFT", runDir, greedy, heldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
+        // Thinking off: Qwen3's template then pre-fills an empty think block, as in the SFT conversations.
+        var promptOptions = new ChatTemplateOptions(AddGenerationPrompt: true, EnableThinking: false);
+        var greedy = new TorchPolicy(model, tokenizer, template, promptOptions, "embedded-default") { PadTokenId = padId };
+        var greedySampling = PolicySampling.Greedy with { MaxNewTokens = options.MaxNewTokens };
+        var afterSft = await Evaluate("after SFT", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
 
         // GRPO on step records collected from the policy's own episodes on training tasks.
         string sftDir = Path.Combine(runDir, "model-sft");
@@ -108,10 +111,10 @@ public static class EmbeddedDefaultJob
         using var reference = ModelLoader.Load(sftDir);
         reference.eval();
         var rlStats = new List<RlUpdateStats>();
-        var sampler = new ModelTurnPolicy(model, tokenizer, template, new GenerationOptions
+        var sampler = new TorchPolicy(model, tokenizer, template, promptOptions, "embedded-default")
         {
-            Temperature = options.RlTemperature, MaxNewTokens = options.MaxNewTokens, PadTokenId = padId, StopTokenIds = [endId], Seed = options.Seed * 1000,
-        }) { MaxBatchSize = options.RlPromptsPerIteration * options.RlGroupSize };
+            PadTokenId = padId, MaxBatchSize = options.RlPromptsPerIteration * options.RlGroupSize,
+        };
         var settings = new RlUpdateSettings
         {
             Algorithm = options.Algorithm,
@@ -129,10 +132,11 @@ public static class EmbeddedDefaultJob
             for (int it = 0; it < options.RlIterations; it++)
             {
                 var episodeTasks = trainTasks.OrderBy(_ => random.Next()).Take(options.RlEpisodesPerIteration).ToArray();
-                var episodes = await EpisodeBatchRunner.RunAsync(greedy, episodeTasks, episodeOptions, cancellationToken).ConfigureAwait(false);
+                var episodes = await EpisodeBatchRunner.RunAsync(greedy, greedySampling, episodeTasks, episodeOptions, cancellationToken).ConfigureAwait(false);
                 var chosen = episodes.SelectMany(e => PrefixRollouts.Prefixes(e.Task, e.Messages))
                     .OrderBy(_ => random.Next()).Take(options.RlPromptsPerIteration).ToArray();
-                var samples = await PrefixRollouts.CollectAsync(sampler, chosen, options.RlGroupSize, episodeOptions, cancellationToken).ConfigureAwait(false);
+                var sampling = new PolicySampling { Temperature = options.RlTemperature, MaxNewTokens = options.MaxNewTokens, Seed = options.Seed * 1000 + it + 1 };
+                var samples = await PrefixRollouts.CollectAsync(sampler, sampling, chosen, options.RlGroupSize, episodeOptions, cancellationToken).ConfigureAwait(false);
                 if (samples.Count == 0) continue;
                 model.train();
                 var stats = updater.Update(samples);
@@ -150,7 +154,7 @@ public static class EmbeddedDefaultJob
         rlClock.Stop();
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rl: {rlStats.Count} updates in {rlClock.Elapsed.TotalSeconds:F0} s ({rlClock.Elapsed.TotalSeconds / Math.Max(1, rlStats.Count):F1} s per iteration: episodes, sampling, scoring, update)"));
-        var afterRl = await Evaluate("after RL", runDir, greedy, heldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
+        var afterRl = await Evaluate("after RL", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
 
         clock.Stop();
@@ -171,10 +175,10 @@ public static class EmbeddedDefaultJob
             SolveScores.Of(afterRl.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()));
 
     private static async Task<EvaluationReport> Evaluate(
-        string label, string runDirectory, ModelTurnPolicy policy, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)
+        string label, string runDirectory, TorchPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var traces = await EpisodeBatchRunner.RunAsync(policy, tasks, options, cancellationToken).ConfigureAwait(false);
+        var traces = await EpisodeBatchRunner.RunAsync(policy, sampling, tasks, options, cancellationToken).ConfigureAwait(false);
         var report = EvaluationReport.FromTraces(traces);
         EpisodeTraceWriter.Write(Path.Combine(runDirectory, $"heldout-{label.Replace(' ', '-')}.jsonl"), traces);
         metrics.Append(new StepMetrics(step, "eval", new Dictionary<string, double>

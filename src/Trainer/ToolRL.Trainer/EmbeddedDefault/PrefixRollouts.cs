@@ -2,6 +2,7 @@ using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
 using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
@@ -52,25 +53,25 @@ public static class PrefixRollouts
 
     /// <summary>Samples <paramref name="groupSize"/> responses per prefix with <paramref name="policy"/> and scores them.</summary>
     public static async Task<IReadOnlyList<RlSample>> CollectAsync(
-        ModelTurnPolicy policy, IReadOnlyList<RecordedPrefix> prefixes, int groupSize, EpisodeOptions options, CancellationToken cancellationToken = default)
+        TorchPolicy policy, PolicySampling sampling, IReadOnlyList<RecordedPrefix> prefixes, int groupSize, EpisodeOptions options,
+        CancellationToken cancellationToken = default)
     {
         var prompts = new List<int[]>();
         var owners = new List<RecordedPrefix>();
         // Prompts in token order: neighbours share their system prompt, which the scorer then runs once per micro-batch.
-        var encoded = prefixes.Select(p => (Prefix: p, Ids: policy.EncodePrompt(new TurnRequest(p.History, p.Task.Environment.Tools))))
+        var encoded = prefixes.Select(p => (Prefix: p, Ids: policy.EncodePrompt(new PolicyRequest(p.History, p.Task.Environment.Tools))))
             .OrderBy(x => x.Ids, TokenOrder.Instance).ToArray();
         foreach (var (prefix, ids) in encoded)
         {
             for (int k = 0; k < groupSize; k++) { prompts.Add(ids); owners.Add(prefix); }
         }
-        var turns = policy.Generate(prompts, cancellationToken);
+        var turns = policy.Generate(prompts, sampling, cancellationToken);
         var samples = new List<RlSample>(turns.Count);
         for (int i = 0; i < turns.Count; i++)
         {
-            var turn = turns[i];
-            if (turn.ResponseIds is not { Length: > 0 } || turn.PromptIds is null) continue;
-            double reward = await RewardAsync(owners[i], turn.Text, options, cancellationToken).ConfigureAwait(false);
-            samples.Add(new RlSample(owners[i].Id, turn.PromptIds, turn.ResponseIds, reward, turn.LogProbs));
+            if (turns[i].Tokens is not { ResponseIds.Length: > 0 } tokens) continue;
+            double reward = await RewardAsync(owners[i], turns[i].Text, options, cancellationToken).ConfigureAwait(false);
+            samples.Add(new RlSample(owners[i].Id, tokens.PromptIds, tokens.ResponseIds, reward, tokens.LogProbs));
         }
         return samples;
     }

@@ -1,12 +1,13 @@
 using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
+using ToolRL.Trainer.Policies;
 
 namespace ToolRL.Trainer.Evaluation;
 
 /// <summary>
 /// Runs one episode per task in lockstep: each round asks the policy for the next turn of every unfinished
-/// episode at once, parses it with <see cref="ToolCallParser.ParseHermes"/>, steps the <see cref="Episode"/> (its
+/// episode at once (so a local model generates all active rows in batches), steps the <see cref="Episode"/> (its
 /// own fresh session) and appends the assistant message and tool results to that episode's conversation.
 /// Malformed output is just a turn the reward rules score; it never stops the run.
 /// </summary>
@@ -14,9 +15,10 @@ public static class EpisodeBatchRunner
 {
     /// <summary>Runs the episodes; the traces come back in the order of <paramref name="tasks"/>.</summary>
     public static async Task<IReadOnlyList<EpisodeTrace>> RunAsync(
-        ITurnPolicy policy, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
+        IPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(sampling);
         ArgumentNullException.ThrowIfNull(tasks);
         options ??= EpisodeOptions.Default;
         var states = tasks.Select(t => new State(t, options)).ToArray();
@@ -26,10 +28,10 @@ public static class EpisodeBatchRunner
             {
                 var active = states.Where(s => !s.Episode.IsEnded).ToArray();
                 if (active.Length == 0) break;
-                var requests = active.Select(s => new TurnRequest(s.Messages.ToArray(), s.Task.Environment.Tools)).ToArray();
-                var turns = await policy.NextTurnsAsync(requests, cancellationToken).ConfigureAwait(false);
+                var requests = active.Select(s => new PolicyRequest(s.Messages.ToArray(), s.Task.Environment.Tools)).ToArray();
+                var turns = await policy.NextTurnsAsync(requests, sampling, cancellationToken).ConfigureAwait(false);
                 if (turns.Count != active.Length)
-                    throw new InvalidOperationException($"The policy answered {turns.Count} turns for {active.Length} requests.");
+                    throw new InvalidOperationException($"Policy '{policy.Name}' answered {turns.Count} turns for {active.Length} requests.");
                 for (int i = 0; i < active.Length; i++)
                     await active[i].TakeAsync(turns[i], cancellationToken).ConfigureAwait(false);
             }
@@ -60,7 +62,7 @@ public static class EpisodeBatchRunner
 
         public async Task TakeAsync(PolicyTurn turn, CancellationToken cancellationToken)
         {
-            var parsed = ToolCallParser.ParseHermes(turn.Text);
+            var parsed = turn.Parsed;
             var outcome = await Episode.StepAsync(parsed, cancellationToken).ConfigureAwait(false);
             _steps.Add(new TraceStep(turn, outcome));
             Messages.Add(parsed.HasToolCalls

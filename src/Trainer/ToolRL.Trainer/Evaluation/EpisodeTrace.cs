@@ -1,6 +1,7 @@
 using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Rewards;
+using ToolRL.Trainer.Policies;
 
 namespace ToolRL.Trainer.Evaluation;
 

@@ -14,6 +14,12 @@ namespace ToolRL.Trainer.Policies;
 /// the text is parsed as Qwen/Hermes tool calls. Turns carry the prompt and response token ids and the
 /// sampler's log-probs, which RL trains on.
 /// </summary>
+/// <remarks>
+/// Requests run in batches of at most <see cref="MaxBatchSize"/> rows; batch <c>k</c> (from 0) of a call samples with
+/// seed <c>sampling.Seed + k</c>, so a call is reproducible from its seed alone (a resumed run samples as the
+/// uninterrupted one did). A prompt longer than <see cref="MaxPromptTokens"/> is not run: its turn is empty text,
+/// which the reward rules score as an empty answer, so a runaway conversation ends instead of exhausting memory.
+/// </remarks>
 public sealed class TorchPolicy : IPolicy
 {
     private readonly ChatTemplateOptions _templateOptions;
@@ -28,6 +34,7 @@ public sealed class TorchPolicy : IPolicy
         Name = name ?? template.Name;
         if (Model.EndTokenIds.Count == 0)
             Model.EndTokenIds = Tokenizer.EosTokenIds;
+        PadTokenId = Tokenizer.PadTokenId ?? Tokenizer.EosTokenIds.FirstOrDefault();
     }
 
     /// <summary>
@@ -56,8 +63,20 @@ public sealed class TorchPolicy : IPolicy
     /// <inheritdoc/>
     public string Name { get; }
 
-    /// <summary>The padding id used for batches.</summary>
-    public int PadTokenId => Tokenizer.PadTokenId ?? Tokenizer.EosTokenIds.FirstOrDefault();
+    /// <summary>The padding id used for batches (the tokenizer's pad token, else its first end token).</summary>
+    public int PadTokenId { get; init; }
+
+    /// <summary>Rows generated together.</summary>
+    public int MaxBatchSize { get; init; } = 16;
+
+    /// <summary>Longest prompt run, in tokens.</summary>
+    public int MaxPromptTokens { get; init; } = 4096;
+
+    /// <summary>Generated tokens so far (for throughput reports).</summary>
+    public long GeneratedTokens { get; private set; }
+
+    /// <summary>Prompt tokens processed so far.</summary>
+    public long PromptTokens { get; private set; }
 
     /// <summary>The token ids of a rendered conversation with the generation prompt.</summary>
     public int[] EncodePrompt(PolicyRequest request) =>
@@ -68,9 +87,24 @@ public sealed class TorchPolicy : IPolicy
         IReadOnlyList<PolicyRequest> requests, PolicySampling sampling, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (requests.Count == 0)
-            return Task.FromResult<IReadOnlyList<PolicyTurn>>([]);
-        var prompts = requests.Select(EncodePrompt).ToArray();
+        return Task.FromResult(Generate(requests.Select(EncodePrompt).ToArray(), sampling, cancellationToken));
+    }
+
+    /// <summary>The next turn for already encoded prompts (see <see cref="EncodePrompt"/>), in order.</summary>
+    public IReadOnlyList<PolicyTurn> Generate(IReadOnlyList<int[]> prompts, PolicySampling sampling, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(prompts);
+        ArgumentNullException.ThrowIfNull(sampling);
+        var turns = new PolicyTurn[prompts.Count];
+        var runnable = new List<int>(prompts.Count);
+        for (var i = 0; i < prompts.Count; i++)
+        {
+            if (prompts[i].Length <= MaxPromptTokens)
+                runnable.Add(i);
+            else
+                turns[i] = new PolicyTurn("", ToolCallParser.ParseHermes(""), new TurnTokens(prompts[i], [], []));
+        }
+        var end = new HashSet<int>(Model.EndTokenIds);
         var options = new GenerationOptions
         {
             MaxNewTokens = sampling.MaxNewTokens,
@@ -78,32 +112,35 @@ public sealed class TorchPolicy : IPolicy
             Temperature = sampling.Temperature == 0 ? 1.0 : sampling.Temperature,
             TopK = sampling.TopK,
             TopP = sampling.TopP,
-            Seed = sampling.Seed ?? 0,
             PadTokenId = PadTokenId,
+            StopTokenIds = Model.EndTokenIds,
         };
         var wasTraining = Model.training;
         Model.eval();
-        IReadOnlyList<GeneratedSequence> generated;
         try
         {
-            generated = SequenceGenerator.Generate(Model, prompts, options);
+            for (int start = 0, batch = 0; start < runnable.Count; start += MaxBatchSize, batch++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var rows = runnable.Skip(start).Take(MaxBatchSize).ToArray();
+                var generated = SequenceGenerator.Generate(Model, rows.Select(i => (IReadOnlyList<int>)prompts[i]).ToArray(),
+                    options with { Seed = (sampling.Seed ?? 0) + batch });
+                for (var k = 0; k < rows.Length; k++)
+                {
+                    var tokens = generated[k].Tokens;
+                    // The end token stays in the trained response (the model must learn to stop) but not in the text.
+                    var text = Tokenizer.Decode(tokens.Where(t => !end.Contains(t)));
+                    turns[rows[k]] = new PolicyTurn(text, ToolCallParser.ParseHermes(text), new TurnTokens(prompts[rows[k]], tokens, generated[k].LogProbs));
+                    GeneratedTokens += tokens.Length;
+                    PromptTokens += prompts[rows[k]].Length;
+                }
+            }
         }
         finally
         {
             if (wasTraining)
                 Model.train();
         }
-
-        var end = new HashSet<int>(Model.EndTokenIds);
-        var turns = new PolicyTurn[requests.Count];
-        for (var i = 0; i < turns.Length; i++)
-        {
-            var tokens = generated[i].Tokens;
-            // The end token stays in the trained response (the model must learn to stop) but not in the text.
-            var textTokens = tokens.Length > 0 && end.Contains(tokens[^1]) ? tokens[..^1] : tokens;
-            var text = Tokenizer.Decode(textTokens);
-            turns[i] = new PolicyTurn(text, ToolCallParser.ParseHermes(text), new TurnTokens(prompts[i], tokens, generated[i].LogProbs));
-        }
-        return Task.FromResult<IReadOnlyList<PolicyTurn>>(turns);
+        return turns;
     }
 }

@@ -1,5 +1,6 @@
 using ToolRL.Episodes;
 using ToolRL.Trainer.Rl.Rollouts;
+using ToolRL.Trainer.Tests.Policies;
 
 namespace ToolRL.Trainer.Tests.Rl.Rollouts;
 
