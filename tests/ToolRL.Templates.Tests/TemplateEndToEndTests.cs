@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Reflection;
 
 namespace ToolRL.Templates.Tests;
@@ -36,6 +37,12 @@ public sealed class TemplateEndToEndTests
             foreach (var packed in PackedProjects)
                 ProcessRunner.Run(sources, "dotnet", "pack", packed, "-c", "Release", "-o", feed, $"-p:Version={version}");
             Assert.Equal(PackedProjects.Length, Directory.GetFiles(feed, "*.nupkg").Length);
+            using (var generators = ZipFile.OpenRead(Path.Combine(feed, $"ToolRL.Generators.{version}.nupkg")))
+            {
+                var analyzers = generators.Entries.Select(e => e.FullName).Where(n => n.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal)).ToArray();
+                Assert.Contains("analyzers/dotnet/cs/ToolRL.Generators.dll", analyzers);
+                Assert.Contains("analyzers/dotnet/cs/ToolRL.Generators.CodeFixes.dll", analyzers);
+            }
 
             var hive = Path.Combine(work, "template-hive");
             ProcessRunner.Run(work, "dotnet", "new", "install", Path.Combine(feed, $"ToolRL.Templates.{version}.nupkg"), "--debug:custom-hive", hive);
