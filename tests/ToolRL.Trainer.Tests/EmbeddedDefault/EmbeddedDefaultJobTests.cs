@@ -67,6 +67,67 @@ public sealed class EmbeddedDefaultJobTests
         Assert.All(traces, line => Assert.Contains("\"turns\":[{", line));
     }
 
+    [Fact]
+    public async Task A_run_killed_after_sft_resumes_from_model_sft_and_ends_as_an_uninterrupted_run()
+    {
+        var env = new AtlasEnvironment();
+        using var whole = new TempDirectory();
+        var uninterrupted = await EmbeddedDefaultJob.RunAsync(Tiny(whole.Path), [env], new StringWriter());
+
+        using var dir = new TempDirectory();
+        using var kill = new CancellationTokenSource();
+        var first = new CancelOnLine("eval after SFT", kill);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], first, kill.Token));
+        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)));
+        Assert.False(File.Exists(Path.Combine(dir.Path, "report.md")));
+
+        var progress = new StringWriter();
+        var resumed = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
+
+        Assert.Contains("sft: resumed from", progress.ToString());
+        Assert.DoesNotContain("sft step", progress.ToString());
+        Assert.Equal(uninterrupted.Sft.Losses, resumed.Sft.Losses);
+        Assert.Equal(uninterrupted.ShortContextSft!.Losses, resumed.ShortContextSft!.Losses);
+        Assert.Equal(uninterrupted.AfterSft.Overall.SolveF1, resumed.AfterSft.Overall.SolveF1, 9);
+        Assert.Equal(uninterrupted.Rl.Select(r => r.MeanReward), resumed.Rl.Select(r => r.MeanReward));
+        Assert.Equal(uninterrupted.AfterRl.Overall.SolveF1, resumed.AfterRl.Overall.SolveF1, 9);
+        // The log holds one run's records, not the killed run's plus the resumed run's.
+        var records = MetricsLog.Read(Path.Combine(dir.Path, "metrics.jsonl"));
+        Assert.Equal(MetricsLog.Read(Path.Combine(whole.Path, "metrics.jsonl")).Select(r => (r.Phase, r.Step)), records.Select(r => (r.Phase, r.Step)));
+    }
+
+    [Fact]
+    public async Task A_changed_setting_or_a_damaged_record_trains_sft_again_and_says_why()
+    {
+        var env = new AtlasEnvironment();
+        using var dir = new TempDirectory();
+        await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new StringWriter());
+
+        var changed = new StringWriter();
+        var result = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { SftSteps = 5 }, [env], changed);
+        Assert.Contains("written with other settings; training again", changed.ToString());
+        Assert.Equal(5, result.Sft.Losses.Count);
+
+        var record = Path.Combine(dir.Path, SftPhaseCheckpoint.FileName);
+        Assert.Contains("steps=5;", File.ReadAllText(record));
+        File.WriteAllText(record, "{ \"settings\": ");
+        var damaged = new StringWriter();
+        await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { SftSteps = 5 }, [env], damaged);
+        Assert.Contains($"ignoring {record}", damaged.ToString());
+        Assert.DoesNotContain("sft: resumed", damaged.ToString());
+        Assert.Contains("\"settings\"", File.ReadAllText(record)); // rewritten whole
+    }
+
+    /// <summary>A progress writer that cancels the run when a line starts with <paramref name="prefix"/> (a kill at that point).</summary>
+    private sealed class CancelOnLine(string prefix, CancellationTokenSource source) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            if (value is not null && value.StartsWith(prefix, StringComparison.Ordinal)) source.Cancel();
+        }
+    }
+
     [Xunit.Theory]
     [InlineData("RlEpisodesPerIteration")]
     [InlineData("HeldOutComposedTasksPerStructure")]

@@ -64,12 +64,18 @@ public static class EmbeddedDefaultJob
         int padId = tokenizer.SpecialTokenId("<|endoftext|>");
         progress.WriteLine($"vocabulary: {vocabularyDescription}");
 
+        // A run killed after SFT restarts from model-sft (see SftPhaseCheckpoint); anything else starts afresh.
+        string sftDir = Path.Combine(runDir, "model-sft");
+        string sftSettings = SftPhaseCheckpoint.SettingsOf(options, vocabularySize, vocabularyDescription);
+        var resumed = SftPhaseCheckpoint.TryLoad(runDir, sftSettings, sftDir, progress);
         string initDir = Path.Combine(runDir, "model-init");
         TinyCheckpoint.Write(initDir, ModelFamily.Qwen3, options.Model with { VocabSize = vocabularySize, EosTokenIds = [endId] }, options.Seed);
-        using var model = ModelLoader.Load(initDir);
+        using var model = ModelLoader.Load(resumed is null ? initDir : sftDir);
         model.EndTokenIds = [endId];
         progress.WriteLine($"model: Qwen3 {options.Model.Layers} layers, hidden {options.Model.HiddenSize}, {model.parameters().Sum(p => p.numel()):N0} parameters");
 
+        // The log is rebuilt on every run (a resumed run re-records SFT from its checkpoint), never appended to.
+        File.Delete(Path.Combine(runDir, "metrics.jsonl"));
         using var metrics = new MetricsLog(Path.Combine(runDir, "metrics.jsonl"));
 
         // SFT warm start.
@@ -85,16 +91,29 @@ public static class EmbeddedDefaultJob
             Optimizer = new OptimizerSettings { LearningRate = options.SftLearningRate, WeightDecay = 0.0, MaxGradNorm = 1.0 },
             Schedule = options.SftSchedule,
         };
-        SftResult? shortSft = null;
-        if (options.ShortContextSftSteps > 0)
+        SftResult? shortSft;
+        SftResult sft;
+        if (resumed is null)
         {
-            var shortExamples = goldenTrain.SelectMany(g => builder.Build(g.Task.Task.Id, g.Messages, [])).ToArray();
-            progress.WriteLine($"sft (short context, no tool block): {shortExamples.Length} sequences, {shortExamples.Sum(e => e.TokenIds.Length):N0} tokens");
-            shortSft = SftTrainer.Train(model, shortExamples, sftOptions with { Steps = options.ShortContextSftSteps }, progress, cancellationToken);
-            for (int i = 0; i < shortSft.Losses.Count; i++)
-                metrics.Append(new StepMetrics(i + 1, "sft_short", new Dictionary<string, double> { ["loss"] = shortSft.Losses[i] }));
+            SftPhaseCheckpoint.Invalidate(runDir);
+            shortSft = null;
+            if (options.ShortContextSftSteps > 0)
+            {
+                var shortExamples = goldenTrain.SelectMany(g => builder.Build(g.Task.Task.Id, g.Messages, [])).ToArray();
+                progress.WriteLine($"sft (short context, no tool block): {shortExamples.Length} sequences, {shortExamples.Sum(e => e.TokenIds.Length):N0} tokens");
+                shortSft = SftTrainer.Train(model, shortExamples, sftOptions with { Steps = options.ShortContextSftSteps }, progress, cancellationToken);
+            }
+            sft = SftTrainer.Train(model, examples, sftOptions, progress, cancellationToken);
+            ModelSaver.Save(model, sftDir);
+            new SftPhaseCheckpoint(sftSettings, sft, shortSft).Save(runDir);
         }
-        var sft = SftTrainer.Train(model, examples, sftOptions, progress, cancellationToken);
+        else
+        {
+            (sft, shortSft) = (resumed.Main, resumed.Short);
+            progress.WriteLine($"sft: resumed from {sftDir} ({sft.Losses.Count + (shortSft?.Losses.Count ?? 0)} steps trained earlier; delete {SftPhaseCheckpoint.FileName} to train again)");
+        }
+        for (int i = 0; i < (shortSft?.Losses.Count ?? 0); i++)
+            metrics.Append(new StepMetrics(i + 1, "sft_short", new Dictionary<string, double> { ["loss"] = shortSft!.Losses[i] }));
         for (int i = 0; i < sft.Losses.Count; i++)
             metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s"));
@@ -106,8 +125,6 @@ public static class EmbeddedDefaultJob
         var afterSft = await Evaluate("after SFT", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
 
         // GRPO on step records collected from the policy's own episodes on training tasks.
-        string sftDir = Path.Combine(runDir, "model-sft");
-        ModelSaver.Save(model, sftDir);
         using var reference = ModelLoader.Load(sftDir);
         reference.eval();
         var rlStats = new List<RlUpdateStats>();
