@@ -85,6 +85,7 @@ public sealed class EmbeddedDefaultJobTests
         var resumed = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
 
         Assert.Contains("sft: resumed from", progress.ToString());
+        Assert.Contains("tokens/s (the earlier run's)", progress.ToString());
         Assert.DoesNotContain("sft step", progress.ToString());
         Assert.Equal(uninterrupted.Sft.Losses, resumed.Sft.Losses);
         Assert.Equal(uninterrupted.ShortContextSft!.Losses, resumed.ShortContextSft!.Losses);

@@ -116,7 +116,7 @@ public static class EmbeddedDefaultJob
             metrics.Append(new StepMetrics(i + 1, "sft_short", new Dictionary<string, double> { ["loss"] = shortSft!.Losses[i] }));
         for (int i = 0; i < sft.Losses.Count; i++)
             metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s"));
+        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s{(resumed is null ? "" : " (the earlier run's)")}"));
 
         // Thinking off: Qwen3's template then pre-fills an empty think block, as in the SFT conversations.
         var promptOptions = new ChatTemplateOptions(AddGenerationPrompt: true, EnableThinking: false);
