@@ -11,13 +11,13 @@ public class TorchPolicyTests
 {
     private static PolicyRequest Ask(string question) => new([ChatMessage.User(question)], []);
 
-    private static TorchPolicy Tiny(TempDirectory dir, int maxBatchSize = 16, int maxPromptTokens = 4096)
+    private static TorchPolicy Tiny(TempDirectory dir, int maxBatchSize = 16)
     {
         TinyCheckpoint.Write(dir["tiny"], ModelFamily.Qwen3,
             new TinyModelSizes { VocabSize = TextFixtures.Qwen3Tokenizer.VocabularySize, HiddenSize = 32, IntermediateSize = 64 },
             seed: 11, tokenizerFiles: Directory.GetFiles(TextFixtures.Qwen3Directory, "*.json"));
         var loaded = TorchPolicy.Load(dir["tiny"]);
-        return new TorchPolicy(loaded.Model, loaded.Tokenizer, loaded.Template) { MaxBatchSize = maxBatchSize, MaxPromptTokens = maxPromptTokens };
+        return new TorchPolicy(loaded.Model, loaded.Tokenizer, loaded.Template) { MaxBatchSize = maxBatchSize };
     }
 
     private static readonly PolicyRequest[] Questions =

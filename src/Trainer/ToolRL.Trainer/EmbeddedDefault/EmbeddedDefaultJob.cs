@@ -69,7 +69,7 @@ public static class EmbeddedDefaultJob
         string sftSettings = SftPhaseCheckpoint.SettingsOf(options, vocabularySize, vocabularyDescription);
         var resumed = SftPhaseCheckpoint.TryLoad(runDir, sftSettings, sftDir, progress);
         string initDir = Path.Combine(runDir, "model-init");
-        TinyCheckpoint.Write(initDir, ModelFamily.Qwen3, options.Model with { VocabSize = vocabularySize, EosTokenIds = [endId] }, options.Seed);
+        if (resumed is null) TinyCheckpoint.Write(initDir, ModelFamily.Qwen3, options.Model with { VocabSize = vocabularySize, EosTokenIds = [endId] }, options.Seed);
         using var model = ModelLoader.Load(resumed is null ? initDir : sftDir);
         model.EndTokenIds = [endId];
         progress.WriteLine($"model: Qwen3 {options.Model.Layers} layers, hidden {options.Model.HiddenSize}, {model.parameters().Sum(p => p.numel()):N0} parameters");

@@ -4,6 +4,7 @@ using ToolRL.Parsing;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Rl.Rollouts;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
@@ -25,9 +26,9 @@ public sealed record RecordedPrefix(EvaluationTask Task, IReadOnlyList<ChatMessa
 
 /// <summary>
 /// RL samples as FTRL's records are used: a recorded prefix is the prompt and the policy writes the next assistant
-/// turn, several times (a GRPO group); each response is scored with the paper's step reward by replaying the prefix's
-/// turns in a fresh session and <see cref="Episode"/> (so the unsolved set and tool state are those of the prefix)
-/// and then taking the sampled turn. The embedded job records prefixes from the policy's own episodes on training
+/// turn, several times (a GRPO group); each response is scored with the paper's step reward by
+/// <see cref="StepRewardReplay"/>: the prefix's turns replayed in a fresh session (so the unsolved set and tool state
+/// are those of the prefix), then the sampled turn. The embedded job records prefixes from the policy's own episodes on training
 /// tasks, as the paper collects trajectories; golden conversations work the same way.
 /// </summary>
 public static class PrefixRollouts
@@ -39,15 +40,9 @@ public static class PrefixRollouts
     /// <summary>The step reward of <paramref name="response"/> written after <paramref name="prefix"/>.</summary>
     public static async Task<double> RewardAsync(RecordedPrefix prefix, string response, EpisodeOptions options, CancellationToken cancellationToken = default)
     {
-        using var session = prefix.Task.Environment.OpenSession();
-        var episode = new Episode(prefix.Task.Task, session, options with { MaxTurns = int.MaxValue });
-        for (int i = 0; i < prefix.AssistantIndex; i++)
-        {
-            var m = prefix.Conversation[i];
-            if (m.Role == ChatRoles.Assistant)
-                await episode.StepAsync(ToolCallParser.FromOpenAi(m.Content, m.ToolCalls), cancellationToken).ConfigureAwait(false);
-        }
-        var outcome = await episode.StepAsync(response, cancellationToken).ConfigureAwait(false);
+        var priorTurns = prefix.History.Where(m => m.Role == ChatRoles.Assistant).Select(m => ToolCallParser.FromOpenAi(m.Content, m.ToolCalls)).ToArray();
+        var outcome = await StepRewardReplay.ScoreAsync(prefix.Task.Environment, prefix.Task.Task, priorTurns, ToolCallParser.ParseHermes(response),
+            options with { MaxTurns = int.MaxValue }, cancellationToken).ConfigureAwait(false);
         return outcome.Reward;
     }
 

@@ -119,12 +119,12 @@ public sealed class TorchPolicy : IPolicy
         Model.eval();
         try
         {
-            for (int start = 0, batch = 0; start < runnable.Count; start += MaxBatchSize, batch++)
+            var batch = 0;
+            foreach (var rows in runnable.Chunk(MaxBatchSize))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var rows = runnable.Skip(start).Take(MaxBatchSize).ToArray();
                 var generated = SequenceGenerator.Generate(Model, rows.Select(i => (IReadOnlyList<int>)prompts[i]).ToArray(),
-                    options with { Seed = (sampling.Seed ?? 0) + batch });
+                    options with { Seed = (sampling.Seed ?? 0) + batch++ });
                 for (var k = 0; k < rows.Length; k++)
                 {
                     var tokens = generated[k].Tokens;
