@@ -15,4 +15,9 @@ public enum ToolOutcome
     Timeout,
     /// <summary>The caller cancelled the call.</summary>
     Cancelled,
+    /// <summary>
+    /// The tool ran but holds no record for these arguments (a facts-only tool's fallback,
+    /// <see cref="NoRecordException"/>). Its text echoes the arguments, so in strict scoring it never solves.
+    /// </summary>
+    NoRecord,
 }
