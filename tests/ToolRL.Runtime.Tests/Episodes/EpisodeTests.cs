@@ -106,13 +106,13 @@ public sealed class EpisodeTests
     }
 
     [Theory]
-    [InlineData(false, 1.0)] // the reference: error text that echoes the gold answer solves
-    [InlineData(true, 0.0)]
-    public async Task Error_feedback_echoing_the_gold_answer_solves_only_in_reference_mode(bool solveOnlyOnSuccess, double reward)
+    [InlineData(SolveRule.Reference, 1.0)] // the reference: error text that echoes the gold answer solves
+    [InlineData(SolveRule.Strict, 0.0)]
+    public async Task Error_feedback_echoing_the_gold_answer_solves_only_in_reference_mode(SolveRule rule, double reward)
     {
         var env = TestEnvironments.Create();
         using var session = env.OpenSession();
-        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveOnlyOnSuccess = solveOnlyOnSuccess });
+        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveRule = rule });
         var outcome = await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>");
         Assert.Equal("an error occured when call get_capital: unexpected argument 'Paris'", outcome.Calls[0].Result.Text);
         Assert.Equal(reward, outcome.Reward, 12);

@@ -12,17 +12,20 @@ namespace ToolRL.Episodes;
 /// arrive parsed (or as Hermes text), feedback leaves as <see cref="StepOutcome"/>.
 /// </summary>
 /// <remarks>
-/// Solving: for each call in order, its output (any outcome, as in the reference, unless
-/// <see cref="EpisodeOptions.SolveOnlyOnSuccess"/>) is checked against the unsolved answers listed under the call's tool name; the first that
+/// Solving: for each call in order, its output (any outcome under <see cref="SolveRule.Reference"/>, only a
+/// returned value under <see cref="SolveRule.Strict"/>) is checked against the unsolved answers listed under the call's tool name; the first that
 /// <see cref="AnswerVerifier.Verify"/> accepts is removed — at most one per call. A turn with calls is scored
 /// with <see cref="StepReward.ForToolCalls"/>; a turn without parsed calls with <see cref="StepReward.ForAnswer"/>
 /// (using the unsolved count before it) and ends the episode. The episode also ends after
-/// <see cref="EpisodeOptions.MaxTurns"/> turns. Not thread-safe: one turn at a time.
+/// <see cref="EpisodeOptions.MaxTurns"/> turns. Both rules' unsolved sets are kept, so evaluation can report
+/// the reference metric and the strict one side by side. Not thread-safe: one turn at a time.
 /// </remarks>
 public sealed class Episode
 {
     private readonly IToolSession _session;
     private readonly EpisodeOptions _options;
+    private readonly UnsolvedSet _reference;
+    private readonly UnsolvedSet _strict;
 
     /// <summary>Starts an episode of <paramref name="task"/> over <paramref name="session"/> (not owned).</summary>
     public Episode(EnvironmentTask task, IToolSession session, EpisodeOptions? options = null)
@@ -34,14 +37,15 @@ public sealed class Episode
         _options = options ?? EpisodeOptions.Default;
         if (_options.MaxTurns <= 0)
             throw new ArgumentException($"MaxTurns must be positive, not {_options.MaxTurns}.", nameof(options));
-        Unsolved = task.NewUnsolvedSet();
+        _reference = task.NewUnsolvedSet();
+        _strict = task.NewUnsolvedSet();
     }
 
     /// <summary>The task.</summary>
     public EnvironmentTask Task { get; }
 
-    /// <summary>The gold sub-answers not yet obtained.</summary>
-    public UnsolvedSet Unsolved { get; }
+    /// <summary>The gold sub-answers not yet obtained, under the options' <see cref="EpisodeOptions.SolveRule"/>.</summary>
+    public UnsolvedSet Unsolved => _options.SolveRule == SolveRule.Strict ? _strict : _reference;
 
     /// <summary>Parsed tool calls executed so far (<c>c</c>).</summary>
     public int CallsMade { get; private set; }
@@ -55,12 +59,18 @@ public sealed class Episode
     /// <summary>Why the episode ended, or null while it goes on.</summary>
     public EpisodeEndReason? EndReason { get; private set; }
 
-    /// <summary>The evaluation metrics so far: solved, calls made, sub-questions.</summary>
+    /// <summary>The evaluation metrics so far (solved, calls made, sub-questions), under the options' rule.</summary>
     public EpisodeMetrics Metrics => new(Unsolved.Solved, CallsMade, Unsolved.Total);
 
-    /// <summary>Parses Qwen/Hermes assistant text and takes the turn.</summary>
+    /// <summary>The metrics under <see cref="SolveRule.Reference"/>, comparable with the paper's.</summary>
+    public EpisodeMetrics ReferenceMetrics => new(_reference.Solved, CallsMade, _reference.Total);
+
+    /// <summary>The metrics under <see cref="SolveRule.Strict"/>: only returned values solved.</summary>
+    public EpisodeMetrics StrictMetrics => new(_strict.Solved, CallsMade, _strict.Total);
+
+    /// <summary>Parses Qwen/Hermes assistant text (with the options' parser settings) and takes the turn.</summary>
     public ValueTask<StepOutcome> StepAsync(string assistantText, CancellationToken cancellationToken = default) =>
-        StepAsync(ToolCallParser.ParseHermes(assistantText), cancellationToken);
+        StepAsync(ToolCallParser.ParseHermes(assistantText, _options.Parser), cancellationToken);
 
     /// <summary>Takes one assistant turn.</summary>
     /// <exception cref="InvalidOperationException">The episode has already ended.</exception>
@@ -87,12 +97,16 @@ public sealed class Episode
         var solved = 0;
         for (var i = 0; i < calls.Count; i++)
         {
-            var result = await _session.ExecuteAsync(calls[i], cancellationToken).ConfigureAwait(false);
+            // A structured call may arrive without a name (null despite the type): it fails as an unknown tool.
+            var call = calls[i].Name is null ? calls[i] with { Name = string.Empty } : calls[i];
+            var result = await _session.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
             CallsMade++;
-            var solvedOne = (result.IsOk || !_options.SolveOnlyOnSuccess) && Unsolved.TrySolve(calls[i].Name, result.Text);
+            var solvedReference = _reference.TrySolve(call.Name, result.Text);
+            var solvedStrict = result.IsOk && _strict.TrySolve(call.Name, result.Text);
+            var solvedOne = _options.SolveRule == SolveRule.Strict ? solvedStrict : solvedReference;
             if (solvedOne)
                 solved++;
-            executed[i] = new ExecutedCall(calls[i], result, solvedOne);
+            executed[i] = new ExecutedCall(call, result, solvedOne);
         }
         var reward = StepReward.ForToolCalls(_options.RewardVariant, solved, calls.Count);
         return Turns >= _options.MaxTurns

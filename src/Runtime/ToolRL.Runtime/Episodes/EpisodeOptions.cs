@@ -1,3 +1,4 @@
+using ToolRL.Parsing;
 using ToolRL.Rewards;
 
 namespace ToolRL.Episodes;
@@ -12,11 +13,13 @@ public sealed record EpisodeOptions
     public StepRewardVariant RewardVariant { get; init; } = StepRewardVariant.F1;
 
     /// <summary>
-    /// When true, only calls that ran successfully can solve a sub-question. The reference (default false)
-    /// checks every call's output, error text included, and error text can echo model-written text (e.g.
-    /// an unexpected argument's name), which a policy could exploit to collect gold answers.
+    /// Which outputs can solve a sub-question, for the reward and <see cref="Episode.Metrics"/>; the reference
+    /// rule by default. The episode tracks both rules' metrics whichever is chosen.
     /// </summary>
-    public bool SolveOnlyOnSuccess { get; init; }
+    public SolveRule SolveRule { get; init; } = SolveRule.Reference;
+
+    /// <summary>How <see cref="Episode.StepAsync(string, System.Threading.CancellationToken)"/> parses text; the reference parser by default.</summary>
+    public HermesParserOptions Parser { get; init; } = HermesParserOptions.Reference;
 
     /// <summary>The defaults.</summary>
     public static EpisodeOptions Default { get; } = new();

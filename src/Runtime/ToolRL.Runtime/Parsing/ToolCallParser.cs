@@ -1,35 +1,33 @@
-using System.Buffers;
-using System.Text;
-using System.Text.Json;
+using ToolRL.PythonSemantics;
 using ToolRL.Tools;
 
 namespace ToolRL.Parsing;
 
 /// <summary>
-/// Splits assistant output into content, reasoning and tool calls. Never throws.
+/// Splits assistant output into content and tool calls exactly as the reference does. Never throws.
 /// </summary>
 /// <remarks>
-/// Hermes/Qwen rules (<see cref="ParseHermes"/>), chosen to match the reference regex
-/// <c>&lt;tool_call&gt;(.*?)&lt;/tool_call&gt;</c> followed by <c>json.loads</c>:
-/// <list type="bullet">
-/// <item>A leading <c>&lt;think&gt;…&lt;/think&gt;</c> becomes <see cref="ParsedTurn.Reasoning"/>. When the prompt
-/// already opened the think block (Qwen3 thinking templates), a <c>&lt;/think&gt;</c> that precedes every
-/// <c>&lt;tool_call&gt;</c> closes it. An unclosed leading <c>&lt;think&gt;</c> makes the whole rest reasoning
-/// (the model ran out of tokens while thinking): the turn then has empty content.</item>
-/// <item>Each <c>&lt;tool_call&gt;</c> is paired with the next <c>&lt;/tool_call&gt;</c>; a final block with no
-/// closing tag is dropped (the generation was cut mid-call).</item>
-/// <item>A block must hold a JSON object (depth ≤ <see cref="Json.DocumentOptions"/>' MaxDepth) whose
-/// <c>"name"</c> is a string; otherwise it is dropped.</item>
-/// <item><c>"arguments"</c>: an object is kept as its JSON text; missing or <c>null</c> becomes <c>{}</c>; a
-/// JSON <em>string</em> that itself holds an object is unwrapped (OpenAI style); any other value (array,
-/// number, a string not holding an object) is kept as its JSON text, so the call still counts and the
-/// environment answers with invalid-arguments feedback, as the reference does.</item>
-/// <item>Content is the text before the first block, trimmed; when no block survived, the whole text
-/// outside the think block, trimmed.</item>
-/// <item><see cref="ParsedTurn.HasToolCallMarkup"/> looks at the text outside the think block only:
-/// reasoning that mentions the tags is not a malformed call.</item>
+/// <see cref="ParseHermes"/> is FTRL's <c>parse_qwen</c> (<c>Code/utils/parse_output.py</c>), preceded by the
+/// reward's own clean-up (<c>Code/verl/utils/reward_score/tool.py</c>:
+/// <c>response.strip().removesuffix('&lt;|endoftext|&gt;').strip().removesuffix('&lt;|im_end|&gt;').strip()</c>):
+/// <list type="number">
+/// <item>No <c>&lt;tool_call&gt;</c> anywhere: no calls, content is the whole stripped text.</item>
+/// <item>Otherwise the text from the first <c>&lt;tool_call&gt;</c> on is split on <c>&lt;/tool_call&gt;</c>. A piece is
+/// a call only when, stripped, it starts with <c>&lt;tool_call&gt;</c>: so a final block without its closing tag
+/// still parses, while text between two blocks makes the next block a piece that does not start with the tag,
+/// and that block is dropped.</item>
+/// <item>The tag is removed with <c>lstrip('&lt;tool_call&gt;')</c>, which strips a <em>set of characters</em>: a
+/// doubled opening tag goes with it, and so do letters of that set that begin the text after it.</item>
+/// <item>The rest must be a whole <c>json.loads</c> document (<see cref="PyJson"/>): a dict with a truthy
+/// <c>"name"</c> (an empty name drops the block; a non-string name is kept) and an <c>"arguments"</c> key. Arguments
+/// that are a dict are kept; a string is parsed again as JSON (any value then goes); anything else, a missing
+/// key, or a string that is not JSON drops the block. The arguments become their <c>json.dumps</c> text.</item>
+/// <item>When no call survived, content is the whole stripped text; otherwise the stripped text before the first
+/// <c>&lt;tool_call&gt;</c>.</item>
 /// </list>
-/// Work is linear in the text length; payloads of any size parse without quadratic scans.
+/// A think block is ordinary text to the reference; <see cref="HermesParserOptions.SeparateThinking"/> changes that.
+/// Where the reference would crash (a name that is a list or dict is unhashable in its unsolved-set lookup), the
+/// call is kept under its JSON text as name, so it fails as an unknown tool. Work is linear in the text length.
 /// </remarks>
 public static class ToolCallParser
 {
@@ -43,66 +41,63 @@ public static class ToolCallParser
     public const string ThinkOpen = "<think>";
     /// <summary>Closes a Qwen3 reasoning block.</summary>
     public const string ThinkClose = "</think>";
+    /// <summary>End-of-text token the reference's reward strips from the end of a response.</summary>
+    public const string EndOfText = "<|endoftext|>";
+    /// <summary>End-of-turn token the reference's reward strips from the end of a response.</summary>
+    public const string EndOfTurn = "<|im_end|>";
 
     private static readonly IReadOnlyList<ToolCall> NoCalls = [];
 
     /// <summary>Parses Qwen/Hermes assistant text (see the type's remarks for the exact rules).</summary>
-    public static ParsedTurn ParseHermes(string? text)
+    public static ParsedTurn ParseHermes(string? text, HermesParserOptions? options = null)
     {
-        text ??= string.Empty;
-        var (reasoning, bodyStart) = SplitThink(text);
-        var body = text.AsMemory(bodyStart);
-        var span = body.Span;
-        var hasMarkup = span.Contains(ToolCallOpen, StringComparison.Ordinal)
-            || span.Contains(ToolCallClose, StringComparison.Ordinal)
-            || span.Contains(ParsedResponseTag, StringComparison.Ordinal);
+        options ??= HermesParserOptions.Reference;
+        var inputs = RewardCleanUp((text ?? string.Empty).AsSpan());
+        string? reasoning = null;
+        if (options.SeparateThinking)
+            inputs = SplitThink(inputs, out reasoning);
 
-        var first = span.IndexOf(ToolCallOpen, StringComparison.Ordinal);
-        if (first < 0)
-            return new ParsedTurn(TrimToString(span), reasoning, NoCalls, hasMarkup);
+        var start = inputs.IndexOf(ToolCallOpen, StringComparison.Ordinal);
+        if (start < 0)
+            return Turn(PyText.Strip(inputs), reasoning, NoCalls);
 
         // The common single call ends up in a one-element array; a list is made only for a second call.
         ToolCall? single = null;
         List<ToolCall>? several = null;
-        var open = first;
-        while (open >= 0)
+        var rest = inputs[start..];
+        while (true)
         {
-            var inner = open + ToolCallOpen.Length;
-            var closeRel = span[inner..].IndexOf(ToolCallClose, StringComparison.Ordinal);
-            if (closeRel < 0)
-                break; // unclosed final block: dropped
-            if (TryParseBlock(span.Slice(inner, closeRel), out var call))
+            var close = rest.IndexOf(ToolCallClose, StringComparison.Ordinal);
+            var piece = PyText.Strip(close < 0 ? rest : rest[..close]);
+            if (piece.StartsWith(ToolCallOpen, StringComparison.Ordinal)
+                && TryParseCall(PyText.Strip(PyText.LStripChars(piece, ToolCallOpen)), out var call))
             {
                 if (single is null)
                     single = call;
                 else
                     (several ??= [single]).Add(call);
             }
-            var next = inner + closeRel + ToolCallClose.Length;
-            var openRel = span[next..].IndexOf(ToolCallOpen, StringComparison.Ordinal);
-            open = openRel < 0 ? -1 : next + openRel;
+            if (close < 0 || options.OneToolOnly)
+                break;
+            rest = rest[(close + ToolCallClose.Length)..];
         }
 
         if (single is null)
-            return new ParsedTurn(TrimToString(span), reasoning, NoCalls, hasMarkup);
+            return Turn(PyText.Strip(inputs), reasoning, NoCalls);
         IReadOnlyList<ToolCall> calls = several is null ? [single] : several;
-        return new ParsedTurn(TrimToString(span[..first]), reasoning, calls, hasMarkup);
+        return Turn(PyText.Strip(inputs[..start]), reasoning, calls);
     }
 
     /// <summary>
-    /// Wraps an OpenAI-style assistant message (content plus structured <c>tool_calls</c>). Empty argument
-    /// strings become <c>{}</c>; everything else is kept as given (the environment validates it).
+    /// Wraps an OpenAI-style assistant message (content plus structured <c>tool_calls</c>), as the reference's
+    /// <c>chat_close</c> takes one: empty, missing or <c>null</c> arguments become <c>{}</c>, a missing name becomes
+    /// empty (the call then fails as an unknown tool); everything else is kept as given.
     /// </summary>
     /// <param name="content">The message content, possibly null.</param>
     /// <param name="calls">The structured calls, in order.</param>
     /// <param name="reasoning">Separate reasoning text (<c>reasoning_content</c>), if the server gave one.</param>
     public static ParsedTurn FromOpenAi(string? content, IReadOnlyList<ToolCall>? calls, string? reasoning = null)
     {
-        var text = content ?? string.Empty;
-        var span = text.AsSpan();
-        var hasMarkup = span.Contains(ToolCallOpen, StringComparison.Ordinal)
-            || span.Contains(ToolCallClose, StringComparison.Ordinal)
-            || span.Contains(ParsedResponseTag, StringComparison.Ordinal);
         IReadOnlyList<ToolCall> normalized = NoCalls;
         if (calls is { Count: > 0 })
         {
@@ -110,133 +105,81 @@ public static class ToolCallParser
             for (var i = 0; i < calls.Count; i++)
             {
                 var c = calls[i];
-                list[i] = string.IsNullOrWhiteSpace(c.ArgumentsJson) ? c with { ArgumentsJson = "{}" } : c;
+                var arguments = c.ArgumentsJson;
+                if (string.IsNullOrWhiteSpace(arguments) || PyText.Strip(arguments.AsSpan()) is "null")
+                    c = c with { ArgumentsJson = "{}" };
+                if (c.Name is null)
+                    c = c with { Name = string.Empty };
+                list[i] = c;
             }
             normalized = list;
         }
-        return new ParsedTurn(TrimToString(span), reasoning, normalized, hasMarkup);
+        return Turn(PyText.Strip((content ?? string.Empty).AsSpan()), reasoning, normalized);
     }
 
-    /// <summary>Returns the reasoning text (or null) and where the rest of the text starts.</summary>
-    private static (string? Reasoning, int BodyStart) SplitThink(string text)
+    /// <summary>The reward's clean-up before <c>parse_qwen</c>: strip, drop one trailing end-of-text, strip, drop one trailing end-of-turn, strip.</summary>
+    public static ReadOnlySpan<char> RewardCleanUp(ReadOnlySpan<char> response)
     {
-        var span = text.AsSpan();
-        var lead = span.Length - span.TrimStart().Length;
-        if (span[lead..].StartsWith(ThinkOpen, StringComparison.Ordinal))
+        var s = PyText.Strip(response);
+        s = PyText.Strip(PyText.RemoveSuffix(s, EndOfText));
+        return PyText.Strip(PyText.RemoveSuffix(s, EndOfTurn));
+    }
+
+    private static ParsedTurn Turn(ReadOnlySpan<char> content, string? reasoning, IReadOnlyList<ToolCall> calls)
+    {
+        var hasMarkup = content.Contains(ToolCallOpen, StringComparison.Ordinal)
+            || content.Contains(ToolCallClose, StringComparison.Ordinal)
+            || content.Contains(ParsedResponseTag, StringComparison.Ordinal);
+        return new ParsedTurn(content.IsEmpty ? string.Empty : content.ToString(), reasoning, calls, hasMarkup);
+    }
+
+    /// <summary>One block's JSON, decided as <c>parse_qwen</c>'s <c>try</c> body decides it.</summary>
+    private static bool TryParseCall(ReadOnlySpan<char> json, out ToolCall call)
+    {
+        call = null!;
+        if (!PyJson.TryLoads(json, out var value) || value.Kind != PyValueKind.Dict)
+            return false; // not JSON, or .get on a non-dict (AttributeError)
+        var name = value.Get("name");
+        if (name is null || !name.IsTruthy)
+            return false; // if tool_call.get("name", None)
+        var arguments = value.Get("arguments");
+        if (arguments is null)
+            return false; // tool_call['arguments']: KeyError
+        if (arguments.Kind != PyValueKind.Dict)
         {
-            var inner = lead + ThinkOpen.Length;
-            var closeRel = span[inner..].IndexOf(ThinkClose, StringComparison.Ordinal);
-            if (closeRel < 0)
-                return (TrimToString(span[inner..]), text.Length);
-            return (TrimToString(span.Slice(inner, closeRel)), inner + closeRel + ThinkClose.Length);
+            // json.loads(arguments): a TypeError for anything but a str, a JSONDecodeError for a str that is not JSON.
+            if (arguments.Kind != PyValueKind.Str || !PyJson.TryLoads(arguments.Text, out arguments))
+                return false;
+        }
+        call = new ToolCall(name.Kind == PyValueKind.Str ? name.Text : name.ToString(), PyJson.Dumps(arguments));
+        return true;
+    }
+
+    /// <summary>Under <see cref="HermesParserOptions.SeparateThinking"/>: the text after the reasoning, and the reasoning (or null).</summary>
+    private static ReadOnlySpan<char> SplitThink(ReadOnlySpan<char> span, out string? reasoning)
+    {
+        reasoning = null;
+        if (span.StartsWith(ThinkOpen, StringComparison.Ordinal))
+        {
+            var inner = span[ThinkOpen.Length..];
+            var closeAt = inner.IndexOf(ThinkClose, StringComparison.Ordinal);
+            if (closeAt < 0)
+            {
+                reasoning = PyText.Strip(inner).ToString(); // ran out of tokens while thinking
+                return ReadOnlySpan<char>.Empty;
+            }
+            reasoning = PyText.Strip(inner[..closeAt]).ToString();
+            return PyText.Strip(inner[(closeAt + ThinkClose.Length)..]);
         }
 
         // The template may have opened the block already: a </think> before any tool call closes it.
         var close = span.IndexOf(ThinkClose, StringComparison.Ordinal);
         if (close < 0)
-            return (null, 0);
+            return span;
         var call = span.IndexOf(ToolCallOpen, StringComparison.Ordinal);
         if (call >= 0 && call < close)
-            return (null, 0);
-        return (TrimToString(span[..close]), close + ThinkClose.Length);
-    }
-
-    // Strict: a lone surrogate makes the block invalid instead of silently becoming U+FFFD.
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-    private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = Json.DocumentOptions.MaxDepth };
-    private const int StackBytes = 512;
-
-    /// <summary>
-    /// Reads one block with a forward-only reader (no document is built): the top-level <c>"name"</c> and
-    /// <c>"arguments"</c>; every other value is skipped but still validated, and trailing content fails.
-    /// </summary>
-    private static bool TryParseBlock(ReadOnlySpan<char> block, out ToolCall call)
-    {
-        call = null!;
-        var text = block.Trim();
-        if (text.IsEmpty || text[0] != '{')
-            return false;
-        byte[]? rented = null;
-        var max = StrictUtf8.GetMaxByteCount(text.Length);
-        var buffer = max <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(max));
-        try
-        {
-            var json = buffer[..StrictUtf8.GetBytes(text, buffer)];
-            var reader = new Utf8JsonReader(json, ReaderOptions);
-            reader.Read(); // the opening brace
-            string? name = null;
-            var arguments = "{}";
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isName = reader.ValueTextEquals("name"u8);
-                var isArguments = !isName && reader.ValueTextEquals("arguments"u8);
-                reader.Read();
-                var valueStart = (int)reader.TokenStartIndex;
-                if (isName)
-                    name = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                reader.Skip(); // containers: to their end (validating); scalars: no-op
-                if (isArguments)
-                    arguments = ArgumentsText(ref reader, json[valueStart..(int)reader.BytesConsumed]);
-            }
-            if (reader.Read())
-                return false; // content after the object, e.g. two objects in one block
-            if (name is null)
-                return false;
-            call = new ToolCall(name, arguments);
-            return true;
-        }
-        catch (JsonException)
-        {
-            return false; // not JSON, or nested deeper than the bound
-        }
-        catch (ArgumentException)
-        {
-            return false; // text that cannot be transcoded (a lone surrogate)
-        }
-        finally
-        {
-            if (rented is not null)
-                ArrayPool<byte>.Shared.Return(rented);
-        }
-    }
-
-    private static string ArgumentsText(ref Utf8JsonReader reader, ReadOnlySpan<byte> raw)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Null:
-                return "{}";
-            case JsonTokenType.String:
-                var inner = reader.GetString()!;
-                return HoldsObject(inner) ? inner.Trim() : Encoding.UTF8.GetString(raw);
-            default:
-                return Encoding.UTF8.GetString(raw);
-        }
-    }
-
-    private static bool HoldsObject(string text)
-    {
-        var trimmed = text.AsSpan().TrimStart();
-        if (trimmed.IsEmpty || trimmed[0] != '{')
-            return false;
-        try
-        {
-            using var doc = JsonDocument.Parse(text, Json.DocumentOptions);
-            return doc.RootElement.ValueKind == JsonValueKind.Object;
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    private static string TrimToString(ReadOnlySpan<char> span)
-    {
-        var trimmed = span.Trim();
-        return trimmed.IsEmpty ? string.Empty : trimmed.ToString();
+            return span;
+        reasoning = PyText.Strip(span[..close]).ToString();
+        return PyText.Strip(span[(close + ThinkClose.Length)..]);
     }
 }

@@ -1,3 +1,5 @@
+using ToolRL.PythonSemantics;
+
 namespace ToolRL.Rewards;
 
 /// <summary>
@@ -30,6 +32,9 @@ public static class AnswerVerifier
     public static bool ContainsAnswer(string output, string gold) =>
         Normalize(output).Contains(Normalize(gold), StringComparison.Ordinal);
 
-    /// <summary>Lower-case, delete every comma, trim: the reference normalization.</summary>
-    public static string Normalize(string text) => text.ToLowerInvariant().Replace(",", "", StringComparison.Ordinal).Trim();
+    /// <summary>
+    /// <c>text.lower().replace(',', '').strip()</c>: the reference normalization, with Python's lower-casing and
+    /// whitespace set (<see cref="PyText"/>).
+    /// </summary>
+    public static string Normalize(string text) => PyText.Strip(PyText.Lower(text).Replace(",", "", StringComparison.Ordinal));
 }

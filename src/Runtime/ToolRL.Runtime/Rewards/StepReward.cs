@@ -40,7 +40,7 @@ public static class StepReward
     {
         if (turn.HasToolCalls)
             throw new ArgumentException("Use ForToolCalls for a turn with tool calls.", nameof(turn));
-        if (string.IsNullOrWhiteSpace(turn.Content) && !turn.HasToolCallMarkup)
+        if (turn.Content.Length == 0) // content is stripped already: `content is None or content == ''`
             return EmptyTurn;
         if (turn.HasToolCallMarkup)
             return MalformedCall;
