@@ -74,9 +74,26 @@ public class ChatClientPolicyTests
         Assert.Equal("One more.", turn.Parsed.Content);
         var call = Assert.Single(turn.Parsed.ToolCalls);
         Assert.Equal(("get_capital", """{"country":"Peru","n":2}""", "c9"), (call.Name, call.ArgumentsJson, call.Id));
+        // OpenAI's arguments are a string: a chat template must see a string (Qwen3 writes it verbatim).
+        Assert.True(call.ArgumentsAreString);
         var message = turn.ToMessage();
         Assert.Equal("assistant", message.Role);
         Assert.Single(message.ToolCalls!);
+    }
+
+    [Fact]
+    public async Task A_call_from_an_openai_response_keeps_the_servers_argument_text()
+    {
+        const string raw = """{ "country" : "Peru", "price": 19.90 }""";
+        var toolCall = OpenAI.Chat.ChatToolCall.CreateFunctionToolCall("c1", "get_capital", BinaryData.FromString(raw));
+        var client = new FakeChatClient((_, _) => new ChatResponse(new Microsoft.Extensions.AI.ChatMessage(ChatRole.Assistant,
+        [
+            new FunctionCallContent("c1", "get_capital", new Dictionary<string, object?> { ["country"] = "Peru", ["price"] = 19.9 }) { RawRepresentation = toolCall },
+        ])));
+        var turns = await new ChatClientPolicy(client).NextTurnsAsync([new PolicyRequest(Conversation, [Capital])], new PolicySampling());
+
+        var call = Assert.Single(Assert.Single(turns).Parsed.ToolCalls);
+        Assert.Equal((raw, true), (call.ArgumentsJson, call.ArgumentsAreString));
     }
 
     [Fact]

@@ -82,11 +82,18 @@ public static class ChatMessageMapping
         return result;
     }
 
-    /// <summary>Calls of a response as Runtime <see cref="ToolCall"/>s (arguments re-serialized as compact JSON).</summary>
+    /// <summary>
+    /// Calls of a response as Runtime <see cref="ToolCall"/>s, marked <see cref="ToolCall.ArgumentsAreString"/>
+    /// (OpenAI's <c>arguments</c> is a string): the server's own argument text when the response carries it
+    /// (an OpenAI <c>ChatToolCall</c>), else the parsed arguments re-serialized as compact JSON.
+    /// </summary>
     public static IReadOnlyList<ToolCall> ToolCallsOf(IEnumerable<AI.ChatMessage> messages) =>
         messages.SelectMany(m => m.Contents).OfType<AI.FunctionCallContent>()
-            .Select(c => new ToolCall(c.Name, SerializeArguments(c.Arguments), c.CallId))
+            .Select(c => new ToolCall(c.Name, RawArguments(c) ?? SerializeArguments(c.Arguments), c.CallId) { ArgumentsAreString = true })
             .ToArray();
+
+    private static string? RawArguments(AI.FunctionCallContent call) =>
+        call.RawRepresentation is OpenAI.Chat.ChatToolCall { FunctionArguments: { } raw } ? raw.ToString() : null;
 
     private static Dictionary<string, object?> ParseArguments(ToolCall call)
     {

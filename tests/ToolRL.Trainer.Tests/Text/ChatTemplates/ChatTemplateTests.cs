@@ -32,7 +32,7 @@ public sealed class ChatTemplateTests
                 Assert.Equal(template.Render(history, c.Tools), split.Prompt);
                 foreach (var call in message.ToolCalls ?? [])
                 {
-                    Assert.Contains(QwenChatTemplate.FormatToolCall(call), split.Completion);
+                    Assert.Contains(template.FormatToolCall(call), split.Completion);
                 }
                 checkedTurns++;
             }

@@ -28,6 +28,10 @@ public sealed class CompletionTokenBoundaryTests
                 {
                     if (thinking == false && (c.Messages[i].Reasoning is not null || c.Messages[i].Content?.Contains("</think>") == true)) continue;
                     var split = template.RenderCompletion(c.Messages.Take(i).ToList(), c.Messages[i], c.Tools, thinking);
+                    // A completion that starts with whitespace (content "\n\n  answer", rendered as is by Qwen2.5)
+                    // continues the prompt's final "\n" token, so no split can hold there; the fixtures have such
+                    // turns for the strip('\n') parity cases.
+                    if (char.IsWhiteSpace(split.Completion[0])) continue;
                     int[] together = tokenizer.Encode(split.Prompt + split.Completion);
                     int[] apart = [.. tokenizer.Encode(split.Prompt), .. tokenizer.Encode(split.Completion)];
                     Assert.True(together.SequenceEqual(apart), $"{c.Name}, turn {i}, enable_thinking={thinking}: the token boundary moves");

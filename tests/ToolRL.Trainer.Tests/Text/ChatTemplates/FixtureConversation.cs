@@ -29,7 +29,11 @@ internal sealed record FixtureConversation(string Name, IReadOnlyList<ChatMessag
     {
         string? Text(string name) => m.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
         List<ToolCall>? calls = m.TryGetProperty("tool_calls", out var tc)
-            ? tc.EnumerateArray().Select(x => new ToolCall(x.GetProperty("name").GetString()!, x.GetProperty("arguments").GetString()!)).ToList()
+            ? tc.EnumerateArray().Select(x => new ToolCall(x.GetProperty("name").GetString()!, x.GetProperty("arguments").GetString()!)
+            {
+                // OpenAI-style: the arguments arrived as a JSON string and reach the template as that string.
+                ArgumentsAreString = x.TryGetProperty("arguments_are_string", out var s) && s.GetBoolean(),
+            }).ToList()
             : null;
         return new ChatMessage(Text("role")!, Text("content"), calls, Name: Text("name"), Reasoning: Text("reasoning_content"));
     }

@@ -16,6 +16,11 @@ public sealed class TemplateJsonTests
     [InlineData("\"\\u6771\\u4eac\\ud83d\\ude00\"", "\"東京😀\"")]
     // A repeated key keeps its first position and its last value.
     [InlineData("{\"a\":1,\"b\":2,\"a\":3}", "{\"a\": 3, \"b\": 2}")]
+    // Integer-like keys stay in input order (JavaScript would move them first); numbers print as Python's
+    // json.dumps(json.loads(...)) does (python3 -c 'import json; print(json.dumps(json.loads(X), ensure_ascii=False))').
+    [InlineData("{\"b\":1,\"10\":2,\"2\":3,\"a\":1.0}", "{\"b\": 1, \"10\": 2, \"2\": 3, \"a\": 1.0}")]
+    [InlineData("{\"p\":19.90,\"q\":[0.50,-0,1e-7,1.5e3,2E2,-0.0]}", "{\"p\": 19.9, \"q\": [0.5, 0, 1e-07, 1500.0, 200.0, -0.0]}")]
+    [InlineData("{\"n\":12345678901234567890123,\"n\":-1}", "{\"n\": -1}")]
     [InlineData("{ }", "{}")]
     [InlineData(" [ [ ] , { \"x\" : { } } ] ", "[[], {\"x\": {}}]")]
     public void Renders_like_tojson(string input, string expected) => Assert.Equal(expected, TemplateJson.Render(input));

@@ -26,6 +26,29 @@ public sealed class QwenTokenizerTests : IDisposable
     }
 
     [Fact]
+    public void Encoding_never_throws_on_arbitrary_utf16()
+    {
+        // Seeded random code units over the whole UTF-16 range (lone surrogates, non-characters, combining marks,
+        // added-token text); the reference ids for such strings are in the parity fixtures, this checks only that
+        // nothing throws and that what comes back is well-formed text.
+        var tokenizer = TextFixtures.Qwen3Tokenizer;
+        var rng = new Random(20251202);
+        string[] pieces = ["\uFFFE", "\uFFFF", "\uD800", "\uDC00", "\u0301", "<|im_end|>", " ", "\n", "a", "東"];
+        for (int n = 0; n < 2000; n++)
+        {
+            var chars = new char[rng.Next(1, 24)];
+            for (int i = 0; i < chars.Length; i++) chars[i] = rng.Next(4) == 0 ? pieces[rng.Next(pieces.Length)][0] : (char)rng.Next(0x10000);
+            string text = new(chars);
+            int[] ids = tokenizer.Encode(text);
+            Assert.All(ids, id => Assert.InRange(id, 0, tokenizer.VocabularySize - 1));
+            string decoded = tokenizer.Decode(ids);
+            for (int i = 0; i < decoded.Length; i++)
+                if (char.IsSurrogate(decoded[i]))
+                    Assert.True(char.IsHighSurrogate(decoded[i]) && i + 1 < decoded.Length && char.IsLowSurrogate(decoded[++i]), $"lone surrogate in {text}");
+        }
+    }
+
+    [Fact]
     public void Eos_comes_from_tokenizer_config_and_generation_config()
     {
         var tokenizer = TextFixtures.Qwen3Tokenizer;

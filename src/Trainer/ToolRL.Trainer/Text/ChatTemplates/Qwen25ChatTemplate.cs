@@ -19,6 +19,17 @@ public sealed class Qwen25ChatTemplate : QwenChatTemplate
     /// <inheritdoc />
     public override string Name => "qwen2.5";
 
+    /// <summary>
+    /// Quoted: Qwen2.5 always writes <c>tool_call.arguments | tojson</c>, so a string becomes a JSON string literal
+    /// (<c>"{\"city\":\"Paris\"}"</c>), as HF renders it.
+    /// </summary>
+    protected override string FormatStringArguments(string arguments)
+    {
+        var sb = new StringBuilder(arguments.Length + 8);
+        TemplateJson.WriteString(arguments, sb);
+        return sb.ToString();
+    }
+
     /// <inheritdoc />
     protected override void RenderConversation(StringBuilder sb, IReadOnlyList<ChatMessage> messages, IReadOnlyList<ToolDefinition> tools, ChatTemplateOptions options)
     {

@@ -62,6 +62,9 @@ public sealed class Qwen3ChatTemplate : QwenChatTemplate
         }
     }
 
+    /// <summary>Verbatim: <c>{%- if tool_call.arguments is string %}{{- tool_call.arguments }}</c>.</summary>
+    protected override string FormatStringArguments(string arguments) => arguments;
+
     // The last user message that is a real query, not tool results written as a user turn.
     private static int LastQueryIndex(IReadOnlyList<ChatMessage> messages)
     {
@@ -75,7 +78,7 @@ public sealed class Qwen3ChatTemplate : QwenChatTemplate
         return messages.Count - 1;
     }
 
-    private static void AppendAssistant(StringBuilder sb, ChatMessage m, bool renderThinking, bool isLast)
+    private void AppendAssistant(StringBuilder sb, ChatMessage m, bool renderThinking, bool isLast)
     {
         string original = m.Content ?? "";
         string content = original;

@@ -81,15 +81,22 @@ public abstract class QwenChatTemplate
     }
 
     /// <summary>
-    /// One call as the templates write it: <c>&lt;tool_call&gt;\n{"name": "…", "arguments": …}\n&lt;/tool_call&gt;</c>.
-    /// The name is inserted verbatim (the templates do not escape it).
+    /// One call as this template writes it: <c>&lt;tool_call&gt;\n{"name": "…", "arguments": …}\n&lt;/tool_call&gt;</c>.
+    /// The name is inserted verbatim (the templates do not escape it). Object arguments are written as
+    /// <c>arguments | tojson</c> (<see cref="TemplateJson"/>); arguments that arrived as a string
+    /// (<see cref="ToolCall.ArgumentsAreString"/>) as <see cref="FormatStringArguments"/> says.
     /// </summary>
-    public static string FormatToolCall(ToolCall call)
+    public string FormatToolCall(ToolCall call)
     {
         ArgumentNullException.ThrowIfNull(call);
-        string arguments = TemplateJson.Render(call.ArgumentsJson, $"the arguments of the call to '{call.Name}'");
+        string arguments = call.ArgumentsAreString
+            ? FormatStringArguments(call.ArgumentsJson)
+            : TemplateJson.Render(call.ArgumentsJson, $"the arguments of the call to '{call.Name}'");
         return "<tool_call>\n{\"name\": \"" + call.Name + "\", \"arguments\": " + arguments + "}\n</tool_call>";
     }
+
+    /// <summary>How the template writes tool-call arguments that are a string, not an object.</summary>
+    protected abstract string FormatStringArguments(string arguments);
 
     /// <summary>Appends a tool result; consecutive tool messages share one user turn.</summary>
     protected static void AppendToolResponse(StringBuilder sb, IReadOnlyList<ChatMessage> messages, int i)

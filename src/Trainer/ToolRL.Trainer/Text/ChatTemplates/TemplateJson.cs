@@ -9,11 +9,10 @@ namespace ToolRL.Trainer.Text.ChatTemplates;
 /// original order, non-ASCII characters kept as they are, control characters escaped.
 /// </summary>
 /// <remarks>
-/// Numbers keep the literal text they have in the input. That equals Python's output for integers and for
-/// decimals already in shortest form (<c>2.5</c>), and JS's too except for integral decimals (<c>1.0</c>: Python
-/// writes <c>1.0</c>, JavaScript <c>1</c>) and exponent forms (<c>1e5</c>: Python <c>100000.0</c>), where
-/// we keep the model's own spelling. A key given twice keeps its first position and its last value, as
-/// <c>json.loads</c> and <c>JSON.parse</c> both do.
+/// The input is read as <c>json.loads</c> reads it and written as <c>json.dumps</c> writes the result: numbers as
+/// <see cref="PythonJsonNumber"/> (ints of any size as written, floats as Python's <c>repr</c>: <c>19.90</c> →
+/// <c>19.9</c>, <c>1.5e3</c> → <c>1500.0</c>, <c>1e-7</c> → <c>1e-07</c>); object keys in their input order (no
+/// integer-like keys first, unlike JavaScript); a key given twice keeps its first position and its last value.
 /// </remarks>
 public static class TemplateJson
 {
@@ -106,7 +105,7 @@ public static class TemplateJson
                 WriteString(e.GetString()!, sb);
                 break;
             case JsonValueKind.Number:
-                sb.Append(e.GetRawText());
+                sb.Append(PythonJsonNumber.Format(e.GetRawText()));
                 break;
             case JsonValueKind.True: sb.Append("true"); break;
             case JsonValueKind.False: sb.Append("false"); break;

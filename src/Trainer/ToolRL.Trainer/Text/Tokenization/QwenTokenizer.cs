@@ -83,15 +83,20 @@ public sealed class QwenTokenizer
     /// <summary>The Jinja chat template of tokenizer_config.json, when present (informational: rendering is in C#).</summary>
     public string? ChatTemplate { get; }
 
-    /// <summary>Encodes <paramref name="text"/> to ids; added tokens written in the text become their ids.</summary>
+    /// <summary>
+    /// Encodes <paramref name="text"/> to ids; added tokens written in the text become their ids. Never throws on
+    /// a string: a lone surrogate encodes as U+FFFD and non-characters (U+FFFE, …) as their UTF-8 bytes, as HF's
+    /// tokenizers do.
+    /// </summary>
     public int[] Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        text = UnicodeSanitizer.ReplaceLoneSurrogates(text);
         var ids = new List<int>(text.Length / 3 + 4);
         foreach (var (piece, token) in _splitter.Split(text))
         {
             if (token is not null) { ids.Add(token.Id); continue; }
-            string normalized = _nfc ? piece!.Normalize(NormalizationForm.FormC) : piece!;
+            string normalized = _nfc ? UnicodeSanitizer.NormalizeNfc(piece!) : piece!;
             ids.AddRange(_bpe.EncodeToIds(normalized, considerPreTokenization: true, considerNormalization: false));
         }
         return ids.ToArray();
