@@ -37,7 +37,10 @@ public static class EmbeddedDefaultJob
         string runDir = Path.GetFullPath(options.OutputDirectory);
         Directory.CreateDirectory(runDir);
         var template = Qwen3ChatTemplate.Instance;
+        // Evaluation scores with the reference rule (comparable with the paper, strict beside it); the RL reward with
+        // the strict one, so the policy cannot earn reward from error texts that echo its own arguments.
         var episodeOptions = new EpisodeOptions { MaxTurns = options.MaxTurns };
+        var rlEpisodeOptions = episodeOptions with { SolveRule = SolveRule.Strict };
 
         var split = TaskSplit.Create(EvaluationTask.All(environments), options.TrainFraction, options.Seed);
         var composed = ComposedTasks.Compose(environments, split.HeldOut, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
@@ -149,11 +152,11 @@ public static class EmbeddedDefaultJob
             for (int it = 0; it < options.RlIterations; it++)
             {
                 var episodeTasks = trainTasks.OrderBy(_ => random.Next()).Take(options.RlEpisodesPerIteration).ToArray();
-                var episodes = await EpisodeBatchRunner.RunAsync(greedy, greedySampling, episodeTasks, episodeOptions, cancellationToken).ConfigureAwait(false);
+                var episodes = await EpisodeBatchRunner.RunAsync(greedy, greedySampling, episodeTasks, rlEpisodeOptions, cancellationToken).ConfigureAwait(false);
                 var chosen = episodes.SelectMany(e => PrefixRollouts.Prefixes(e.Task, e.Messages))
                     .OrderBy(_ => random.Next()).Take(options.RlPromptsPerIteration).ToArray();
                 var sampling = new PolicySampling { Temperature = options.RlTemperature, MaxNewTokens = options.MaxNewTokens, Seed = options.Seed * 1000 + it + 1 };
-                var samples = await PrefixRollouts.CollectAsync(sampler, sampling, chosen, options.RlGroupSize, episodeOptions, cancellationToken).ConfigureAwait(false);
+                var samples = await PrefixRollouts.CollectAsync(sampler, sampling, chosen, options.RlGroupSize, rlEpisodeOptions, cancellationToken).ConfigureAwait(false);
                 if (samples.Count == 0) continue;
                 model.train();
                 var stats = updater.Update(samples);

@@ -73,7 +73,10 @@ public static class EpisodeBatchRunner
         }
 
         public EpisodeTrace ToTrace() =>
-            new(Task, Messages.ToArray(), _steps.ToArray(), Episode.Metrics, Episode.EndReason ?? EpisodeEndReason.MaxTurns);
+            new(Task, Messages.ToArray(), _steps.ToArray(), Episode.Metrics, Episode.EndReason ?? EpisodeEndReason.MaxTurns)
+            {
+                StrictMetrics = Episode.StrictMetrics,
+            };
 
         public void Dispose() => _session.Dispose();
     }

@@ -14,11 +14,15 @@ public sealed record TraceStep(PolicyTurn Turn, StepOutcome Outcome);
 /// <param name="Task">The task and environment.</param>
 /// <param name="Messages">The whole conversation as the policy saw it, last turn included.</param>
 /// <param name="Steps">Each assistant turn in order.</param>
-/// <param name="Metrics">Solved, calls made, sub-questions.</param>
+/// <param name="Metrics">Solved, calls made, sub-questions, under the episode options' solve rule.</param>
 /// <param name="EndReason">Why it ended.</param>
 public sealed record EpisodeTrace(
     EvaluationTask Task,
     IReadOnlyList<ChatMessage> Messages,
     IReadOnlyList<TraceStep> Steps,
     EpisodeMetrics Metrics,
-    EpisodeEndReason EndReason);
+    EpisodeEndReason EndReason)
+{
+    /// <summary>The same episode under <see cref="SolveRule.Strict"/>: only returned values solved.</summary>
+    public EpisodeMetrics StrictMetrics { get; init; } = Metrics;
+}

@@ -62,11 +62,12 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
         {
             Temperature = _config.Temperature, TopP = _config.TopP, MaxNewTokens = _config.MaxNewTokens, Seed = context.SeedFor(1),
         };
-        var episodeOptions = new EpisodeOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant };
+        // The training reward uses the strict solve rule: error texts and no-record fallbacks never solve.
+        var episodeOptions = new EpisodeOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, SolveRule = SolveRule.Strict };
         var tasks = TasksAt(context.DataCursor, _config.PromptsPerStep);
 
         var collector = new RolloutCollector(_environment, _policy,
-            new RolloutOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, Sampling = sampling, SystemPrompt = _systemPrompt });
+            new RolloutOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, SolveRule = SolveRule.Strict, Sampling = sampling, SystemPrompt = _systemPrompt });
         var trajectories = collector.RunAsync(tasks).GetAwaiter().GetResult();
         var pick = new Random(context.SeedFor(2));
         var records = trajectories.SelectMany(t => t.Steps).OrderBy(_ => pick.Next()).Take(_config.PromptsPerStep).ToArray();

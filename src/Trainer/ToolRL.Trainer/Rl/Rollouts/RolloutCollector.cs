@@ -45,7 +45,7 @@ public sealed class RolloutCollector
 
     private async Task<EpisodeTrajectory[]> RunChunkAsync(EnvironmentTask[] tasks, CancellationToken cancellationToken)
     {
-        var episodeOptions = new EpisodeOptions { MaxTurns = Options.MaxTurns, RewardVariant = Options.RewardVariant };
+        var episodeOptions = new EpisodeOptions { MaxTurns = Options.MaxTurns, RewardVariant = Options.RewardVariant, SolveRule = Options.SolveRule };
         var running = tasks.Select(task => new Running(task, _environment.OpenSession(), episodeOptions, Options.SystemPrompt)).ToArray();
         try
         {

@@ -1,3 +1,4 @@
+using ToolRL.Episodes;
 using ToolRL.Rewards;
 using ToolRL.Trainer.Policies;
 
@@ -11,6 +12,9 @@ public sealed record RolloutOptions
 
     /// <summary>Step-reward variant for turns with calls.</summary>
     public StepRewardVariant RewardVariant { get; init; } = StepRewardVariant.F1;
+
+    /// <summary>Which outputs solve: strict for training rewards (error texts never solve), reference for parity.</summary>
+    public SolveRule SolveRule { get; init; } = SolveRule.Strict;
 
     /// <summary>Sampling of each turn.</summary>
     public PolicySampling Sampling { get; init; } = new();
