@@ -118,6 +118,31 @@ public sealed class EpisodeTests
         Assert.Equal(reward, outcome.Reward, 12);
     }
 
+    [Theory]
+    [InlineData(SolveRule.Reference)]
+    [InlineData(SolveRule.Strict)]
+    public async Task Both_rules_metrics_are_tracked_whichever_scores_the_reward(SolveRule rule)
+    {
+        var env = TestEnvironments.Create();
+        using var session = env.OpenSession();
+        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveRule = rule });
+        await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>");
+        Assert.Equal(new EpisodeMetrics(1, 1, 1), episode.ReferenceMetrics); // the error text echoed "Paris"
+        Assert.Equal(new EpisodeMetrics(0, 1, 1), episode.StrictMetrics);
+        Assert.Equal(rule == SolveRule.Strict ? episode.StrictMetrics : episode.ReferenceMetrics, episode.Metrics);
+    }
+
+    [Fact]
+    public async Task A_structured_call_without_a_name_fails_as_an_unknown_tool()
+    {
+        var env = TestEnvironments.Create();
+        using var session = env.OpenSession();
+        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session);
+        var outcome = await episode.StepAsync(new ParsedTurn("", null, [new ToolCall(null!, "{}", "c1")], false));
+        Assert.Equal(ToolOutcome.UnknownTool, outcome.Calls[0].Result.Outcome);
+        Assert.Equal(0.0, outcome.Reward);
+    }
+
     [Fact]
     public void Invalid_turn_limit_is_rejected()
     {

@@ -170,4 +170,21 @@ public sealed class ToolCallParserTests
         var pair = ToolCallParser.ParseHermes("<tool_call>{\"name\": \"echo\", \"arguments\": {\"text\": \"\\ud83c\\udf0d\"}}</tool_call>");
         Assert.Equal("{\"text\": \"🌍\"}", pair.ToolCalls[0].ArgumentsJson);
     }
+
+    [Fact]
+    public void Parsing_large_blocks_keeps_no_memory_afterwards()
+    {
+        // The parser holds no pooled or static buffers: after 40 MB blocks are dropped, their memory is collectable.
+        static void ParseBig()
+        {
+            var block = "<tool_call>{\"name\": \"echo\", \"arguments\": {\"text\": \"" + new string('z', 40 << 20) + "\"}}</tool_call>";
+            Assert.Single(ToolCallParser.ParseHermes(block).ToolCalls);
+        }
+        ParseBig();
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        for (var i = 0; i < 4; i++)
+            ParseBig();
+        var after = GC.GetTotalMemory(forceFullCollection: true);
+        Assert.True(after - before < 16 << 20, $"{(after - before) >> 20} MiB still held after four 40 MB blocks");
+    }
 }
