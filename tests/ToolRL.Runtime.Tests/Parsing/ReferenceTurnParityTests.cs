@@ -9,7 +9,8 @@ namespace ToolRL.Runtime.Tests.Parsing;
 /// <summary>
 /// 2,000 random turns of every malformed shape, each parsed and scored by the reference FTRL code itself
 /// (fixtures/make_reference_turns.py wrote fixtures/reference-turns.jsonl from FTRL's parse_qwen and
-/// compute_solve_f1/precision/rate/pr). The parse and all four step-reward variants must equal the reference's.
+/// compute_solve_f1/precision/rate/pr). The parse and all four step-reward variants, scored at the record's state by
+/// <see cref="StepScorer"/>, must equal the reference's.
 /// </summary>
 public sealed class ReferenceTurnParityTests
 {
@@ -68,19 +69,10 @@ public sealed class ReferenceTurnParityTests
                 _ => row.Pr,
             };
             var task = env.Task(row.Task == "CapitalOfFrance" ? TestTasks.CapitalOfFrance : TestTasks.WeatherInTwoCapitals);
-            var turn = ToolCallParser.ParseHermes(row.Text);
-            double actual;
-            if (turn.HasToolCalls)
-            {
-                using var session = env.OpenSession();
-                var episode = new Episode(task, session, new EpisodeOptions { RewardVariant = variant });
-                actual = (await episode.StepAsync(turn)).Reward;
-            }
-            else
-            {
-                // The recorded state's solve_rate is given, as in an FTRL step record.
-                actual = StepReward.ForAnswer(turn, task.FinalAnswer, task.NewUnsolvedSet().Remaining, row.SolveRate);
-            }
+            // The FTRL record's state: the task's unsolved set with the record's solve rate, scored on a fresh session.
+            var state = RecordedState.Start(task) with { SolveRate = row.SolveRate };
+            using var session = env.OpenSession();
+            var actual = (await StepScorer.ScoreAsync(session, state, row.Text, new EpisodeOptions { RewardVariant = variant })).Reward;
             if (Math.Abs(actual - expected) > 1e-12)
                 wrong.Add($"{PyJson.Dumps(PyValue.Str(row.Text))}: {actual} vs reference {expected}");
         }

@@ -92,23 +92,10 @@ public sealed class Episode
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<StepOutcome> RunCallsAsync(ParsedTurn turn, CancellationToken cancellationToken)
     {
-        var calls = turn.ToolCalls;
-        var executed = new ExecutedCall[calls.Count];
-        var solved = 0;
-        for (var i = 0; i < calls.Count; i++)
-        {
-            // A structured call may arrive without a name (null despite the type): it fails as an unknown tool.
-            var call = calls[i].Name is null ? calls[i] with { Name = string.Empty } : calls[i];
-            var result = await _session.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
-            CallsMade++;
-            var solvedReference = _reference.TrySolve(call.Name, result.Text);
-            var solvedStrict = result.IsOk && _strict.TrySolve(call.Name, result.Text);
-            var solvedOne = _options.SolveRule == SolveRule.Strict ? solvedStrict : solvedReference;
-            if (solvedOne)
-                solved++;
-            executed[i] = new ExecutedCall(call, result, solvedOne);
-        }
-        var reward = StepReward.ForToolCalls(_options.RewardVariant, solved, calls.Count);
+        var (executed, solved) = await TurnExecution.RunAsync(_session, turn.ToolCalls, _reference, _strict, _options.SolveRule, cancellationToken)
+            .ConfigureAwait(false);
+        CallsMade += executed.Length;
+        var reward = StepReward.ForToolCalls(_options.RewardVariant, solved, executed.Length);
         return Turns >= _options.MaxTurns
             ? End(reward, executed, solved, EpisodeEndReason.MaxTurns)
             : new StepOutcome(Turns, reward, executed, solved, Ended: false, EndReason: null);

@@ -1,0 +1,48 @@
+using ToolRL.Episodes;
+using ToolRL.Runtime.Tests.Scenario;
+
+namespace ToolRL.Runtime.Tests.Episodes;
+
+public sealed class StepScorerTests
+{
+    private static string Call(string tool, string argument, string value) =>
+        $"<tool_call>\n{{\"name\": \"{tool}\", \"arguments\": {{\"{argument}\": \"{value}\"}}}}\n</tool_call>\n";
+
+    [Fact]
+    public async Task Scoring_at_a_recorded_state_equals_the_episode_at_that_state()
+    {
+        var env = TestEnvironments.Create();
+        var task = env.Task(TestTasks.WeatherInTwoCapitals);
+        using var episodeSession = env.OpenSession();
+        var episode = new Episode(task, episodeSession);
+        await episode.StepAsync(Call("get_capital", "country", "France"));
+        // The record after turn 1: Paris solved (1 of 4).
+        var state = new RecordedState(episode.Unsolved.Snapshot(), episode.Unsolved.SolveRate, task.FinalAnswer);
+        Assert.Equal(0.25, state.SolveRate);
+
+        string[] candidates = [Call("get_weather", "city", "Paris") + Call("get_capital", "country", "Japan"), Call("get_capital", "country", "France"),
+            "It is Sunny 21 C, Rain 15 C.", "", "<tool_call>{broken"];
+        foreach (var candidate in candidates)
+        {
+            using var scoreSession = env.OpenSession();
+            var score = await StepScorer.ScoreAsync(scoreSession, state, candidate);
+            using var replaySession = env.OpenSession();
+            var replay = new Episode(task, replaySession);
+            await replay.StepAsync(Call("get_capital", "country", "France"));
+            var outcome = await replay.StepAsync(candidate);
+            Assert.Equal(outcome.Reward, score.Reward, 12);
+            Assert.Equal(outcome.Solved, score.Solved);
+            Assert.Equal(outcome.Calls.Select(c => c.Result), score.Calls.Select(c => c.Result));
+        }
+    }
+
+    [Fact]
+    public void The_start_state_has_every_sub_question()
+    {
+        var task = TestEnvironments.Create().Task(TestTasks.WeatherInTwoCapitals);
+        var state = RecordedState.Start(task);
+        Assert.Equal(4, state.UnsolvedCount);
+        Assert.Equal(0.0, state.SolveRate);
+        Assert.Equal(["Paris", "Tokyo"], state.Unsolved["get_capital"]);
+    }
+}
