@@ -19,7 +19,7 @@ public sealed class PythonJsonNumberTests
         foreach (var line in lines)
         {
             var parts = line.Split('\t');
-            string actual = PythonJsonNumber.Format(parts[0]);
+            string actual = TemplateJson.Render(parts[0]);
             if (actual != parts[1]) failures.Add($"{parts[0]}: python {parts[1]}, ours {actual}");
         }
         Assert.True(failures.Count == 0, $"{failures.Count} of {lines.Length} numbers differ from Python:\n{string.Join("\n", failures.Take(40))}");
@@ -38,5 +38,5 @@ public sealed class PythonJsonNumberTests
     [InlineData("123456789012345678901234567890", "123456789012345678901234567890")]
     [InlineData("1e16", "1e+16")]
     [InlineData("1e400", "Infinity")]
-    public void Named_cases(string literal, string python) => Assert.Equal(python, PythonJsonNumber.Format(literal));
+    public void Named_cases(string literal, string python) => Assert.Equal(python, TemplateJson.Render(literal));
 }

@@ -31,7 +31,13 @@ public sealed class TemplateJsonTests
         var e = Assert.Throws<ArgumentException>(() => TemplateJson.Render("{\"city\": ", "the arguments of the call to 'get_weather'"));
         Assert.Contains("get_weather", e.Message);
         Assert.Contains("not valid JSON", e.Message);
-        var surrogate = Assert.Throws<ArgumentException>(() => TemplateJson.Render("{\"s\": \"\\ud800\"}", "the arguments of the call to 'f'"));
-        Assert.Contains("not valid Unicode", surrogate.Message);
+    }
+
+    [Fact]
+    public void A_lone_surrogate_renders_as_its_escape_instead_of_throwing()
+    {
+        // A sampled turn with "\ud800" in its arguments must not stop a run when its history is rendered.
+        Assert.Equal("{\"s\": \"a\\ud800\"}", TemplateJson.Render("{\"s\": \"a\\ud800\"}"));
+        Assert.Equal("{\"s\": \"🌍\"}", TemplateJson.Render("{\"s\": \"\\ud83c\\udf0d\"}"));
     }
 }
