@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace ToolRL.Environments;
 
@@ -16,11 +17,13 @@ namespace ToolRL.Environments;
 public sealed class ToolCallScheduler
 {
     private static readonly TimeSpan IdleExit = TimeSpan.FromSeconds(30);
+    private static readonly long SpinTicks = Stopwatch.Frequency / 50_000; // 20 µs
 
     private readonly ConcurrentQueue<IToolCallWork> _queue = new();
     private readonly SemaphoreSlim _wake = new(0);
     private int _threads;
     private int _idle;
+    private int _spinning;
     private int _abandonedRunning;
     private long _abandonedTotal;
     private long _refused;
@@ -62,10 +65,17 @@ public sealed class ToolCallScheduler
         return false;
     }
 
-    /// <summary>Queues a call: an idle thread takes it, or a new one is started while under the cap.</summary>
+    /// <summary>Queues a call: a spinning or idle thread takes it, or a new one is started while under the cap.</summary>
     internal void Schedule(IToolCallWork work)
     {
         _queue.Enqueue(work);
+        if (Volatile.Read(ref _spinning) > 0)
+            return; // a thread that just finished a call is watching the queue
+        WakeOne();
+    }
+
+    private void WakeOne()
+    {
         if (TryClaimIdle())
         {
             _wake.Release();
@@ -113,11 +123,18 @@ public sealed class ToolCallScheduler
     {
         while (true)
         {
-            while (_queue.TryDequeue(out var work))
+            if (_queue.TryDequeue(out var work))
+            {
+                if (!_queue.IsEmpty)
+                    WakeOne(); // every queued call gets its own thread, so none waits behind a slow one
                 work.RunTool();
+                continue;
+            }
+            if (SpinForWork())
+                continue;
             Interlocked.Increment(ref _idle);
             if (_wake.Wait(IdleExit))
-                continue; // claimed by Schedule
+                continue; // claimed by WakeOne
             if (TryClaimIdle())
             {
                 // Nobody claimed this thread: it may exit, unless work arrived as it gave up.
@@ -127,9 +144,24 @@ public sealed class ToolCallScheduler
                     return; // on a lost race a new or busy thread serves the queue
                 continue;
             }
-            // A Schedule claimed this thread between the timeout and here: its wake-up is on the way.
+            // A WakeOne claimed this thread between the timeout and here: its wake-up is on the way.
             _wake.Wait();
         }
+    }
+
+    /// <summary>
+    /// Watches the queue for a few microseconds before sleeping: a rollout's next call usually follows its last
+    /// within microseconds, and taking it here saves the cost of waking a sleeping thread.
+    /// </summary>
+    private bool SpinForWork()
+    {
+        Interlocked.Increment(ref _spinning);
+        var until = Stopwatch.GetTimestamp() + SpinTicks;
+        var spinner = new SpinWait();
+        while (_queue.IsEmpty && Stopwatch.GetTimestamp() < until)
+            spinner.SpinOnce(sleep1Threshold: -1); // yields to other threads as it goes: never starves a busy machine
+        Interlocked.Decrement(ref _spinning);
+        return !_queue.IsEmpty; // checked after leaving the spinning count, so no queued call is missed
     }
 }
 
