@@ -132,6 +132,42 @@ public sealed class ExportTests
         Assert.Empty(Directory.GetFiles(dir.Path));
     }
 
+    private const int DeadPid = 99_999_999; // above Linux's pid_max: never a running process
+
+    [Fact]
+    public async Task An_export_replaces_the_folder_as_one_unit_and_removes_what_a_killed_export_left()
+    {
+        using var root = new TempDirectory();
+        var target = Path.Combine(root.Path, "data");
+        await DatasetExporter.ExportAsync(Items(each: 2), target, new TrainTestSplit(0.25));
+        // What kills leave: the old per-file scheme's temp file inside, and a killed swap's folders beside it.
+        File.WriteAllText(Path.Combine(target, $"train.parquet.tmp-{DeadPid}-0123abcd"), "40 MB of partial parquet");
+        var killedStage = Path.Combine(root.Path, $".data.tmp-{DeadPid}-feedbeef");
+        var killedOld = Path.Combine(root.Path, $".data.old.tmp-{DeadPid}-cafe0000");
+        Directory.CreateDirectory(killedStage);
+        Directory.CreateDirectory(killedOld);
+        var live = Path.Combine(root.Path, $".data.tmp-{Environment.ProcessId}-00000000");
+        Directory.CreateDirectory(live); // a writer that is still running keeps its folder
+
+        var summary = await DatasetExporter.ExportAsync(Items(each: 3), target, new TrainTestSplit(0.25));
+
+        Assert.Equal(DatasetExporter.FileNames.Order(), Directory.GetFileSystemEntries(target).Select(Path.GetFileName).Order());
+        Assert.Equal(new[] { "data", Path.GetFileName(live) }.Order(), Directory.GetFileSystemEntries(root.Path).Select(Path.GetFileName).Order());
+        var records = FtrlJsonl.ReadFile(Path.Combine(target, "train.jsonl")).Concat(FtrlJsonl.ReadFile(Path.Combine(target, "test.jsonl")));
+        Assert.Equal(summary.Train + summary.Test, records.Count());
+        Assert.Equal(Items(each: 3).Count, summary.Train + summary.Test);
+    }
+
+    [Fact]
+    public async Task An_export_refuses_a_folder_holding_files_it_did_not_write()
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(Path.Combine(dir.Path, "notes.md"), "mine");
+        var e = await Assert.ThrowsAsync<IOException>(() => DatasetExporter.ExportAsync(Items(each: 1), dir.Path, new TrainTestSplit()));
+        Assert.Contains("notes.md", e.Message);
+        Assert.Equal(["notes.md"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
+    }
+
     [Fact]
     public void Exported_variant_items_carry_the_variant_toolset_and_rewritten_calls()
     {

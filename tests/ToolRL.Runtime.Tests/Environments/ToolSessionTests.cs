@@ -73,6 +73,18 @@ public sealed class ToolSessionTests
     }
 
     [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_exception_whose_message_getter_throws_yields_feedback_with_its_type_name(bool infiniteTimeout)
+    {
+        // Before the fix the throwing getter escaped from a pool thread and aborted the test host (exit 134).
+        var env = TestEnvironments.Create(infiniteTimeout ? new ToolEnvironmentOptions { CallTimeout = Timeout.InfiniteTimeSpan } : null);
+        using var session = env.OpenSession();
+        var result = await session.ExecuteAsync(new ToolCall("fail", "{\"message\": \"unprintable\"}"));
+        Assert.Equal(new ToolResult(ToolOutcome.ToolError, "an error occured when call fail: UnprintableException"), result);
+    }
+
+    [Theory]
     [InlineData("", "The input does not contain any JSON tokens")]
     [InlineData("{\"country\": ", "Expected depth to be zero")]
     [InlineData("{'country': 'France'}", "is an invalid start of a property name")]

@@ -52,7 +52,15 @@ public sealed class TestWorld : ITestTools
         return "waited";
     }
 
-    public string Fail(string message) => throw new InvalidOperationException(message);
+    /// <summary>Throws with <paramref name="message"/>; "unprintable" throws an exception whose Message getter throws.</summary>
+    public string Fail(string message) =>
+        message == "unprintable" ? throw new UnprintableException() : throw new InvalidOperationException(message);
 
     public string Echo(string text) => text;
+}
+
+/// <summary>A hostile exception: reading its message throws.</summary>
+public sealed class UnprintableException : Exception
+{
+    public override string Message => throw new NotSupportedException("no message for you");
 }

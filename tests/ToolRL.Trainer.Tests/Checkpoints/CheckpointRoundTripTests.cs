@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text.Json.Nodes;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
@@ -100,13 +101,13 @@ public sealed class CheckpointRoundTripTests
             var kept = model.named_parameters().Where(p => p.name != "model.layers.1.mlp.up_proj.weight")
                 .Select(p => new KeyValuePair<string, Tensor>(p.name, p.parameter)).ToList();
             SafetensorsWriter.Write(weights, kept);
-            var missing = Assert.Throws<InvalidDataException>(() => ModelLoader.Load(tiny));
+            var missing = Assert.Throws<InvalidFileException>(() => ModelLoader.Load(tiny));
             Assert.Contains("missing 1 tensor(s): model.layers.1.mlp.up_proj.weight", missing.Message);
 
             var wrongShape = model.named_parameters().Select(p => new KeyValuePair<string, Tensor>(p.name,
                 p.name == "model.norm.weight" ? zeros(31) : p.parameter)).ToList();
             SafetensorsWriter.Write(weights, wrongShape);
-            var shape = Assert.Throws<InvalidDataException>(() => ModelLoader.Load(tiny));
+            var shape = Assert.Throws<InvalidFileException>(() => ModelLoader.Load(tiny));
             Assert.Contains("'model.norm.weight'", shape.Message);
             Assert.Contains("[31]", shape.Message);
             Assert.Contains("[32]", shape.Message);
@@ -114,7 +115,7 @@ public sealed class CheckpointRoundTripTests
             var extra = model.named_parameters().Select(p => new KeyValuePair<string, Tensor>(p.name, p.parameter))
                 .Append(new("model.layers.0.self_attn.q_norm.weight", ones(8))).ToList();
             SafetensorsWriter.Write(weights, extra);
-            Assert.Contains("does not use: model.layers.0.self_attn.q_norm.weight", Assert.Throws<InvalidDataException>(() => ModelLoader.Load(tiny)).Message);
+            Assert.Contains("does not use: model.layers.0.self_attn.q_norm.weight", Assert.Throws<InvalidFileException>(() => ModelLoader.Load(tiny)).Message);
         }
         File.WriteAllBytes(weights, original);
         string configPath = Path.Combine(tiny, "config.json");

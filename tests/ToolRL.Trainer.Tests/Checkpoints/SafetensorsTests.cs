@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Tests.Support;
@@ -55,14 +56,14 @@ public sealed class SafetensorsTests
         SafetensorsWriter.Write(path, [new("a", a)]);
         byte[] raw = File.ReadAllBytes(path);
         File.WriteAllBytes(path, raw[..(raw.Length - 10)]);
-        var e = Assert.Throws<InvalidDataException>(() => SafetensorsFile.Open(path));
-        Assert.Contains("'a'", e.Message);
+        var e = Assert.Throws<InvalidFileException>(() => SafetensorsFile.Open(path));
+        Assert.Equal("a.data_offsets", e.Field);
         Assert.Contains("truncated", e.Message);
 
         File.WriteAllBytes(path, raw[..20]);
-        Assert.Contains("header claims", Assert.Throws<InvalidDataException>(() => SafetensorsFile.Open(path)).Message);
+        Assert.Contains("header claims", Assert.Throws<InvalidFileException>(() => SafetensorsFile.Open(path)).Message);
         File.WriteAllBytes(path, raw[..5]);
-        Assert.Contains("shorter than", Assert.Throws<InvalidDataException>(() => SafetensorsFile.Open(path)).Message);
+        Assert.Contains("shorter than", Assert.Throws<InvalidFileException>(() => SafetensorsFile.Open(path)).Message);
     }
 
     [Xunit.Fact]
@@ -71,11 +72,11 @@ public sealed class SafetensorsTests
         using var dir = new TempDirectory();
         string path = dir.Sub("t.safetensors");
         WriteRaw(path, "{not json", 0);
-        Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => SafetensorsFile.Open(path)).Message);
+        Assert.Contains("not valid JSON", Assert.Throws<InvalidFileException>(() => SafetensorsFile.Open(path)).Message);
         WriteRaw(path, "{\"x\":{\"dtype\":\"F32\",\"shape\":[2]}}", 8);
-        Assert.Contains("data_offsets", Assert.Throws<InvalidDataException>(() => SafetensorsFile.Open(path)).Message);
+        Assert.Contains("data_offsets", Assert.Throws<InvalidFileException>(() => SafetensorsFile.Open(path)).Message);
         WriteRaw(path, "{\"x\":{\"dtype\":\"F32\",\"shape\":[3],\"data_offsets\":[0,8]}}", 8);
-        Assert.Contains("needs 12 bytes", Assert.Throws<InvalidDataException>(() => SafetensorsFile.Open(path)).Message);
+        Assert.Contains("needs 12 bytes", Assert.Throws<InvalidFileException>(() => SafetensorsFile.Open(path)).Message);
         WriteRaw(path, "{\"x\":{\"dtype\":\"I64\",\"shape\":[1],\"data_offsets\":[0,8]}}", 8);
         using var file = SafetensorsFile.Open(path);
         var e = Assert.Throws<NotSupportedException>(() => file.Read("x"));

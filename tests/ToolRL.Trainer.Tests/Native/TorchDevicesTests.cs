@@ -11,10 +11,10 @@ public sealed class TorchDevicesTests
         Assert.Equal(DeviceType.CPU, TorchDevices.Parse(null).type);
         Assert.Equal(DeviceType.CPU, TorchDevices.Parse("CPU").type);
         Assert.Equal("cpu", TorchDevices.Resolve("auto", () => false));
-        var e = Assert.Throws<InvalidOperationException>(() => TorchDevices.Resolve("cuda", () => false));
+        var e = Assert.Throws<DeviceOptionException>(() => TorchDevices.Resolve("cuda", () => false));
         Assert.Contains("ToolRLTorchBackend=cuda-linux", e.Message);
-        Assert.Throws<ArgumentException>(() => TorchDevices.Resolve("tpu"));
-        Assert.Throws<ArgumentException>(() => TorchDevices.Resolve("cuda:x", () => true));
+        Assert.Throws<DeviceOptionException>(() => TorchDevices.Resolve("tpu"));
+        Assert.Throws<DeviceOptionException>(() => TorchDevices.Resolve("cuda:x", () => true));
     }
 
     [Xunit.Fact]

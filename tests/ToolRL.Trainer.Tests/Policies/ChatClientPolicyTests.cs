@@ -126,7 +126,7 @@ public class ChatClientPolicyTests
         Assert.Equal("ok", turns[0].Text);
 
         var broken = new FakeChatClient((_, _) => throw new HttpRequestException("connection refused"));
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+        var e = await Assert.ThrowsAsync<EndpointException>(() =>
             new ChatClientPolicy(broken, options).NextTurnsAsync([new PolicyRequest([RuntimeMessage.User("q")], [])], PolicySampling.Greedy));
         Assert.Contains("request 0 after 3 attempt(s)", e.Message);
         Assert.Contains("connection refused", e.Message);

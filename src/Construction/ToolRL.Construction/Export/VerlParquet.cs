@@ -1,4 +1,5 @@
 using Parquet;
+using ToolRL.IO;
 using Parquet.Serialization;
 
 namespace ToolRL.Construction.Export;
@@ -9,12 +10,11 @@ namespace ToolRL.Construction.Export;
 /// </summary>
 public sealed class VerlParquetWriter : IAsyncDisposable
 {
-    private readonly AtomicFile _file;
-    private readonly FileStream _stream;
+    private readonly AtomicFile.PendingFile _file;
+    private readonly Stream _stream;
     private readonly List<VerlRow> _pending;
     private readonly int _rowGroupSize;
     private bool _started;
-    private bool _completed;
 
     /// <summary>Opens a writer for <paramref name="path"/>.</summary>
     public VerlParquetWriter(string path, int rowGroupSize = 10_000)
@@ -22,8 +22,8 @@ public sealed class VerlParquetWriter : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(rowGroupSize, 1);
         _rowGroupSize = rowGroupSize;
         _pending = new List<VerlRow>(rowGroupSize);
-        _file = new AtomicFile(path);
-        _stream = new FileStream(_file.TempPath, FileMode.Create, FileAccess.ReadWrite, FileShare.None);
+        _file = AtomicFile.Create(path, readable: true); // the serializer reads back its footer to append row groups
+        _stream = _file.Stream;
     }
 
     /// <summary>Rows written so far (including buffered ones).</summary>
@@ -43,9 +43,7 @@ public sealed class VerlParquetWriter : IAsyncDisposable
     {
         if (!_started || _pending.Count > 0)
             await FlushAsync(cancellationToken).ConfigureAwait(false);
-        await _stream.DisposeAsync().ConfigureAwait(false);
-        _file.Commit();
-        _completed = true;
+        await _file.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async ValueTask FlushAsync(CancellationToken cancellationToken)
@@ -60,9 +58,7 @@ public sealed class VerlParquetWriter : IAsyncDisposable
     /// <summary>Discards an incomplete file.</summary>
     public async ValueTask DisposeAsync()
     {
-        if (!_completed)
-            await _stream.DisposeAsync().ConfigureAwait(false);
-        _file.Dispose();
+        await _file.DisposeAsync().ConfigureAwait(false);
     }
 }
 

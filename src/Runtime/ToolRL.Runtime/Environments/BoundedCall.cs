@@ -6,12 +6,17 @@ using ToolRL.Tools;
 namespace ToolRL.Environments;
 
 /// <summary>
-/// Runs one tool call on the thread pool under the per-call timeout without allocating per call: the
-/// session reuses this object (its timer, token source and awaitable) for every call that finished in time.
-/// Whoever comes first — the tool, the timer or the caller's cancellation — completes the awaitable; the
+/// Runs one tool call on a <see cref="ToolCallScheduler"/> thread under the per-call timeout without allocating
+/// per call: the session reuses this object (its timer, token source and awaitable) for every call that finished
+/// in time. Whoever comes first — the tool, the timer or the caller's cancellation — completes the awaitable; the
 /// losers do nothing. A timed-out object is never reused, because its tool may still be running.
 /// </summary>
-internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IThreadPoolWorkItem, IDisposable
+/// <remarks>
+/// The tool runs on a dedicated scheduler thread, so a runaway holds that thread and not a pool thread; a result
+/// in time is handed to the caller on the thread pool (this object is also the pool work item), so the caller's
+/// continuation never runs on, and never holds, a tool thread.
+/// </remarks>
+internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IToolCallWork, IThreadPoolWorkItem, IDisposable
     where TTools : class
 {
     private const int Idle = 0, Running = 1, Completed = 2, Abandoned = 3;
@@ -25,6 +30,7 @@ internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IThrea
     private long _startedAt;
     private string _name = string.Empty;
     private JsonDocument? _document;
+    private ToolResult _result;
 
     public BoundedCall(ToolSession<TTools> session)
     {
@@ -48,22 +54,40 @@ internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IThrea
         _timer.Change(_session.Options.CallTimeout, Timeout.InfiniteTimeSpan);
         if (cancellationToken.CanBeCanceled)
             _callerRegistration = cancellationToken.UnsafeRegister(static s => ((BoundedCall<TTools>)s!).OnCallerCancelled(), this);
-        // From a pool thread (async rollouts) the item goes to that thread's local queue: after the caller awaits,
-        // the same thread usually runs the tool next, with no cross-thread wake-up. Idle workers still steal it.
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: true);
-        return new ValueTask<ToolResult>(this, _core.Version);
+        var version = _core.Version; // read before the tool thread can complete (and the caller reuse) the call
+        _session.Options.Scheduler.Schedule(this);
+        return new ValueTask<ToolResult>(this, version);
     }
 
-    /// <summary>The tool's run, on a pool thread.</summary>
-    void IThreadPoolWorkItem.Execute()
+    /// <summary>The tool's run, on a scheduler thread.</summary>
+    void IToolCallWork.RunTool()
     {
-        var result = _session.InvokeGuarded(_name, _document!, _toolCancellation.Token);
+        var document = _document!;
         _document = null;
+        if (Volatile.Read(ref _state) != Running)
+        {
+            // Timed out or cancelled while queued: the tool never starts.
+            document.Dispose();
+            _session.Options.Scheduler.OnAbandonedReturned();
+            return;
+        }
+        var result = _session.InvokeGuarded(_name, document, _toolCancellation.Token);
         if (Interlocked.CompareExchange(ref _state, Completed, Running) == Running)
         {
             _timer.Change(Timeout.Infinite, Timeout.Infinite);
-            _core.SetResult(_session.Finish(result));
+            _result = _session.Finish(result);
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
+        else
+            _session.Options.Scheduler.OnAbandonedReturned();
+    }
+
+    /// <summary>Hands a result in time to the caller, on a pool thread.</summary>
+    void IThreadPoolWorkItem.Execute()
+    {
+        var result = _result;
+        _result = default;
+        _core.SetResult(result);
     }
 
     private void OnTimer()
@@ -86,6 +110,7 @@ internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IThrea
     {
         if (Interlocked.CompareExchange(ref _state, Abandoned, Running) != Running)
             return;
+        _session.Options.Scheduler.OnAbandoned();
         _toolCancellation.Cancel(); // ask a cooperative tool to stop
         _core.SetResult(_session.Finish(result));
     }

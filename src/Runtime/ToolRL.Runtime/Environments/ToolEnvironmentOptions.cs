@@ -12,6 +12,12 @@ public sealed record ToolEnvironmentOptions
     /// <summary>Longest tool output passed back to the model; longer output is cut with a marker.</summary>
     public int MaxOutputLength { get; init; } = 16 * 1024;
 
+    /// <summary>
+    /// The threads bounded calls run on (<see cref="ToolCallScheduler.Shared"/> by default); its counters are the
+    /// abandoned-call metrics. Calls with an infinite <see cref="CallTimeout"/> run on the caller's thread instead.
+    /// </summary>
+    public ToolCallScheduler Scheduler { get; init; } = ToolCallScheduler.Shared;
+
     /// <summary>The defaults.</summary>
     public static ToolEnvironmentOptions Default { get; } = new();
 }

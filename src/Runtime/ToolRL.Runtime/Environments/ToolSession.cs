@@ -10,7 +10,7 @@ namespace ToolRL.Environments;
 /// </summary>
 /// <remarks>
 /// After a timeout the tool's thread cannot be stopped (only asked to stop through its cancellation token);
-/// it finishes in the background and its result is discarded. Later calls of the same session then run
+/// it finishes in the background on its <see cref="ToolCallScheduler"/> thread and its result is discarded. Later calls of the same session then run
 /// beside it on the same state; tools that must stay consistent should observe their token.
 /// </remarks>
 internal sealed class ToolSession<TTools> : IToolSession where TTools : class
@@ -68,6 +68,12 @@ internal sealed class ToolSession<TTools> : IToolSession where TTools : class
 
         if (options.CallTimeout == Timeout.InfiniteTimeSpan)
             return Done(InvokeGuarded(name, document, cancellationToken));
+
+        if (!options.Scheduler.TryAccept())
+        {
+            document.Dispose();
+            return Done(ToolFeedback.Refused(name, options.Scheduler.MaxThreads));
+        }
 
         // Reuse the session's call slot unless its last tool is still running past a timeout.
         if (_call is null || !_call.IsReusable)

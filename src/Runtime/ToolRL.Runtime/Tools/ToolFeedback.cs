@@ -30,15 +30,39 @@ public static class ToolFeedback
     public static ToolResult InvalidArgument(string toolName, string parameter, string expected) =>
         new(ToolOutcome.InvalidArguments, Error(toolName, $"argument '{parameter}' must be {expected}"));
 
-    /// <summary>Feedback for a tool that threw.</summary>
+    /// <summary>Feedback for a tool that threw. Never throws itself, whatever the exception object does.</summary>
     public static ToolResult Exception(string toolName, Exception exception) =>
-        new(ToolOutcome.ToolError, Error(toolName, exception.Message));
+        new(ToolOutcome.ToolError, Error(toolName, MessageOf(exception)));
 
     /// <summary>Feedback for a tool that ran past the timeout.</summary>
     public static ToolResult Timeout(string toolName, TimeSpan timeout) =>
         new(ToolOutcome.Timeout, Error(toolName, $"timed out after {timeout.TotalSeconds:0.###} s"));
 
+    /// <summary>Feedback for a call refused because abandoned calls hold all <paramref name="threads"/> tool threads.</summary>
+    public static ToolResult Refused(string toolName, int threads) =>
+        new(ToolOutcome.ToolError, Error(toolName, $"the call was refused: all {threads} tool threads are held by earlier calls that timed out and are still running"));
+
     /// <summary>Feedback for a cancelled call.</summary>
     public static ToolResult Cancelled(string toolName) =>
         new(ToolOutcome.Cancelled, Error(toolName, "the call was cancelled"));
+
+    /// <summary>
+    /// The exception's message, or its type name when the message is empty or its getter throws: a tool's
+    /// exception is user code, and building feedback from it must not abort the process.
+    /// </summary>
+    private static string MessageOf(Exception? exception)
+    {
+        if (exception is null)
+            return "the tool threw null";
+        string? message;
+        try
+        {
+            message = exception.Message;
+        }
+        catch
+        {
+            message = null;
+        }
+        return string.IsNullOrEmpty(message) ? exception.GetType().Name : message;
+    }
 }

@@ -22,6 +22,7 @@ public static class ModelSaver
     {
         var target = dtype ?? model.DType;
         Directory.CreateDirectory(directory);
+        AtomicFile.RemoveStale(directory); // e.g. a model.safetensors.tmp-PID-… of a killed save, a checkpoint's size
         var tensors = model.named_parameters().Select(p => new KeyValuePair<string, Tensor>(p.name, p.parameter)).ToList();
         var converted = new List<Tensor>();
         try

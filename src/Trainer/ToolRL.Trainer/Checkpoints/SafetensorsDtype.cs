@@ -5,6 +5,9 @@ namespace ToolRL.Trainer.Checkpoints;
 /// <summary>The safetensors dtypes this runtime reads and writes, and their torch counterparts.</summary>
 public static class SafetensorsDtype
 {
+    /// <summary>True for the dtype names this runtime reads (F32, BF16, F16).</summary>
+    public static bool IsSupported(string dtype) => dtype is "F32" or "BF16" or "F16";
+
     /// <summary>Bytes per element of a supported dtype name (F32, BF16, F16).</summary>
     public static int ElementSize(string dtype) => dtype switch
     {

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using TorchSharp;
+using ToolRL.IO;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Checkpoints;
@@ -40,12 +41,16 @@ public sealed class SafetensorsFile : IDisposable
         try
         {
             long length = stream.Length;
-            if (length < 8) throw Bad(path, $"it is {length} bytes long, shorter than the 8-byte header length");
+            if (length < 8) throw Bad(path, null, $"it is {length} bytes long, shorter than the 8-byte header length");
             Span<byte> prefix = stackalloc byte[8];
             stream.ReadExactly(prefix);
-            long headerLength = (long)BitConverter.ToUInt64(prefix);
-            if (headerLength > MaxHeaderBytes || headerLength > length - 8)
-                throw Bad(path, $"the header claims {headerLength} bytes but the file has {length - 8} after the length (truncated or not safetensors)");
+            // Compared as unsigned: a length of 0xFFFF… must not wrap to a negative number and pass.
+            ulong claimed = BitConverter.ToUInt64(prefix);
+            if (claimed > MaxHeaderBytes || claimed > (ulong)(length - 8))
+                throw Bad(path, "header length", $"the header claims {claimed} bytes but the file has {length - 8} after the length (truncated or not safetensors)");
+            if (claimed < 2)
+                throw Bad(path, "header length", $"the header claims {claimed} bytes, too few for a JSON object");
+            long headerLength = (long)claimed;
             var header = new byte[headerLength];
             stream.ReadExactly(header);
             long dataStart = 8 + headerLength;
@@ -64,6 +69,8 @@ public sealed class SafetensorsFile : IDisposable
     {
         if (!Entries.TryGetValue(name, out var entry))
             throw new KeyNotFoundException($"Tensor '{name}' is not in '{Path}'.");
+        if (!SafetensorsDtype.IsSupported(entry.Dtype))
+            throw new NotSupportedException($"'{Path}': tensor '{name}' has dtype '{entry.Dtype}'; supported: F32, BF16, F16.");
         var dtype = SafetensorsDtype.ToScalarType(entry.Dtype);
         var tensor = empty(entry.Shape, dtype, CPU);
         try
@@ -85,18 +92,22 @@ public sealed class SafetensorsFile : IDisposable
     static (Dictionary<string, SafetensorsEntry>, Dictionary<string, string>) ParseHeader(string path, byte[] header, long dataLength)
     {
         JsonDocument document;
-        try { document = JsonDocument.Parse(header); }
-        catch (JsonException e) { throw Bad(path, $"the header is not valid JSON ({e.Message})"); }
+        try { document = JsonDocument.Parse(header, new JsonDocumentOptions { AllowDuplicateProperties = false }); }
+        catch (JsonException e) { throw Bad(path, "header", $"the header is not valid JSON ({e.Message})"); }
         using (document)
         {
-            if (document.RootElement.ValueKind != JsonValueKind.Object) throw Bad(path, "the header is not a JSON object");
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw Bad(path, "header", "the header is not a JSON object");
             var entries = new Dictionary<string, SafetensorsEntry>(StringComparer.Ordinal);
             var metadata = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var property in document.RootElement.EnumerateObject())
             {
                 if (property.Name == "__metadata__")
                 {
-                    foreach (var m in property.Value.EnumerateObject()) metadata[m.Name] = m.Value.GetString() ?? "";
+                    if (property.Value.ValueKind != JsonValueKind.Object)
+                        throw Bad(path, "__metadata__", $"must be an object of strings, got {Kind(property.Value)}");
+                    foreach (var m in property.Value.EnumerateObject())
+                        metadata[m.Name] = m.Value.ValueKind == JsonValueKind.String ? m.Value.GetString()!
+                            : throw Bad(path, $"__metadata__.{m.Name}", $"must be a string, got {Kind(m.Value)}");
                     continue;
                 }
                 entries[property.Name] = ParseEntry(path, property.Name, property.Value, dataLength);
@@ -107,25 +118,52 @@ public sealed class SafetensorsFile : IDisposable
 
     static SafetensorsEntry ParseEntry(string path, string name, JsonElement value, long dataLength)
     {
-        if (value.ValueKind != JsonValueKind.Object
-            || !value.TryGetProperty("dtype", out var dtypeElement) || dtypeElement.ValueKind != JsonValueKind.String
-            || !value.TryGetProperty("shape", out var shapeElement) || shapeElement.ValueKind != JsonValueKind.Array
-            || !value.TryGetProperty("data_offsets", out var offsetsElement) || offsetsElement.ValueKind != JsonValueKind.Array
+        if (value.ValueKind != JsonValueKind.Object)
+            throw Bad(path, name, $"a tensor record must be an object, got {Kind(value)}");
+        if (!value.TryGetProperty("dtype", out var dtypeElement) || dtypeElement.ValueKind != JsonValueKind.String)
+            throw Bad(path, $"{name}.dtype", "missing or not a string");
+        if (!value.TryGetProperty("shape", out var shapeElement) || shapeElement.ValueKind != JsonValueKind.Array)
+            throw Bad(path, $"{name}.shape", "missing or not an array");
+        if (!value.TryGetProperty("data_offsets", out var offsetsElement) || offsetsElement.ValueKind != JsonValueKind.Array
             || offsetsElement.GetArrayLength() != 2)
-            throw Bad(path, $"tensor '{name}' lacks dtype, shape or a two-number data_offsets");
+            throw Bad(path, $"{name}.data_offsets", "missing or not a two-number array [begin, end]");
         string dtype = dtypeElement.GetString()!;
-        long[] shape = shapeElement.EnumerateArray().Select(e => e.GetInt64()).ToArray();
-        long begin = offsetsElement[0].GetInt64(), end = offsetsElement[1].GetInt64();
-        if (shape.Any(d => d < 0)) throw Bad(path, $"tensor '{name}' has a negative dimension");
-        if (begin < 0 || end < begin || end > dataLength)
-            throw Bad(path, $"tensor '{name}' spans bytes [{begin}, {end}) but the data section has {dataLength} bytes (truncated file?)");
+        long[] shape = shapeElement.EnumerateArray()
+            .Select(e => WholeNumber(e, out long d) ? d : throw Bad(path, $"{name}.shape", $"dimensions must be whole numbers ≥ 0, got {e.GetRawText()}"))
+            .ToArray();
+        if (!WholeNumber(offsetsElement[0], out long begin) || !WholeNumber(offsetsElement[1], out long end))
+            throw Bad(path, $"{name}.data_offsets", $"must be whole numbers ≥ 0, got {offsetsElement.GetRawText()}");
+        if (end < begin || end > dataLength)
+            throw Bad(path, $"{name}.data_offsets", $"spans bytes [{begin}, {end}) but the data section has {dataLength} bytes (truncated file?)");
         var entry = new SafetensorsEntry(name, dtype, shape, begin, end);
-        if (dtype is "F32" or "BF16" or "F16" && entry.ElementCount * SafetensorsDtype.ElementSize(dtype) != end - begin)
-            throw Bad(path, $"tensor '{name}' ({dtype}, shape [{string.Join(", ", shape)}]) needs {entry.ElementCount * SafetensorsDtype.ElementSize(dtype)} bytes but spans {end - begin}");
+        if (SafetensorsDtype.IsSupported(dtype))
+        {
+            long needed;
+            try { needed = checked(shape.Aggregate(1L, (a, b) => checked(a * b)) * SafetensorsDtype.ElementSize(dtype)); }
+            catch (OverflowException) { throw Bad(path, $"{name}.shape", $"[{string.Join(", ", shape)}] has more elements than a file can hold"); }
+            if (needed != end - begin)
+                throw Bad(path, name, $"{dtype}, shape [{string.Join(", ", shape)}] needs {needed} bytes but spans {end - begin}");
+        }
         return entry;
     }
 
-    static InvalidDataException Bad(string path, string why) => new($"Invalid safetensors file '{path}': {why}.");
+    static bool WholeNumber(JsonElement e, out long value)
+    {
+        value = 0;
+        return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out value) && value >= 0;
+    }
+
+    static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
+
+    static InvalidFileException Bad(string path, string? field, string why) => new(path, field, why);
 
     internal static string HeaderText(byte[] header) => Encoding.UTF8.GetString(header);
 }

@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.CommandLine;
 using System.Text.Json;
 using ToolRL.Rewards;
@@ -47,10 +48,13 @@ internal static class CollectCommand
                 Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed), MaxNewTokens = newTokens },
             };
             var path = Path.GetFullPath(parse.GetValue(output)!);
-            var temporary = path + ".partial";
+            RemoveLeftovers(path);
             var metrics = new List<EpisodeMetrics>();
             var records = 0;
-            await using (var stream = File.Create(temporary))
+            // Appear whole or not at all: an interrupted collection leaves only a temporary file, which the next
+            // collect into the same folder removes once its process is gone.
+            await using var file = AtomicFile.Create(path);
+            var stream = file.Stream;
             await using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = Json.WriterOptions.Encoder }))
             {
                 foreach (var environment in environments)
@@ -75,13 +79,23 @@ internal static class CollectCommand
                     }
                 }
             }
-            // Appear whole or not at all: an interrupted collection leaves only the .partial file.
-            File.Move(temporary, path, overwrite: true);
+            await file.CommitAsync(cancellationToken);
             var (p, r, f1) = EpisodeMetrics.Average(metrics);
             context.Output.WriteLine($"{records} step records from {metrics.Count} episodes → {path}");
             context.Output.WriteLine($"Solve-P {p:F2}  Solve-R {r:F2}  Solve-F1 {f1:F2}");
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Removes what killed collections left beside <paramref name="path"/>: temporary files of dead
+    /// processes, and the <c>.partial</c> file of earlier versions.</summary>
+    private static void RemoveLeftovers(string path)
+    {
+        var directory = Path.GetDirectoryName(path)!;
+        AtomicFile.RemoveStale(directory, prefix: Path.GetFileName(path));
+        var legacy = path + ".partial";
+        if (File.Exists(legacy))
+            File.Delete(legacy);
     }
 }

@@ -11,7 +11,9 @@ namespace ToolRL.Trainer.Cli;
 public static class ToolRLApp
 {
     /// <summary>Parses <paramref name="args"/> and runs the chosen command over <paramref name="environments"/>.</summary>
-    /// <returns>The process exit code: 0 on success, 1 when the command failed, 2 for bad arguments.</returns>
+    /// <returns>The process exit code: 0 on success; 2 for an expected error (bad arguments or input: a file, a
+    /// folder, a device, an endpoint), reported as its message alone (<c>--verbose</c> adds the trace); 1 for an
+    /// unexpected failure, reported with its stack trace; 130 when interrupted.</returns>
     public static async Task<int> RunAsync(
         string[] args,
         IReadOnlyList<IToolEnvironment> environments,
@@ -21,6 +23,12 @@ public static class ToolRLApp
     {
         var context = new CliContext(environments, output ?? Console.Out, error ?? Console.Error);
         var root = BuildRootCommand(context);
+        var verbose = new Option<bool>("--verbose")
+        {
+            Description = "On an error, print the full exception with its stack trace, not only the message.",
+            Recursive = true,
+        };
+        root.Add(verbose);
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
@@ -40,20 +48,23 @@ public static class ToolRLApp
         {
             return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
-        catch (CliException ex)
-        {
-            context.Error.WriteLine($"error: {ex.Message}");
-            return ex.ExitCode;
-        }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             context.Error.WriteLine("cancelled; work written so far is kept (checkpoints and records are written atomically).");
             return ExitCodes.Cancelled;
         }
+        catch (Exception ex) when (ExpectedErrors.MessageOf(ex) is { } message)
+        {
+            // The user's input or environment, not a bug: the message names the file, field or option.
+            context.Error.WriteLine($"error: {message}");
+            if (parse.GetValue(verbose))
+                context.Error.WriteLine(ex.ToString());
+            return ExpectedErrors.ExitCodeOf(ex);
+        }
         catch (Exception ex)
         {
             context.Error.WriteLine($"error: {ex.GetType().Name}: {ex.Message}");
-            context.Error.WriteLine(ex.StackTrace);
+            context.Error.WriteLine(parse.GetValue(verbose) ? ex.ToString() : ex.StackTrace);
             return ExitCodes.Failed;
         }
     }

@@ -35,7 +35,7 @@ public static class EmbeddedDefaultJob
         torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
         torch.manual_seed(options.Seed);
         string runDir = Path.GetFullPath(options.OutputDirectory);
-        Directory.CreateDirectory(runDir);
+        using var runLock = RunFolderLock.Acquire(runDir); // one writer per run folder; removes dead writers' temp files
         var template = Qwen3ChatTemplate.Instance;
         // Evaluation scores with the reference rule (comparable with the paper, strict beside it); the RL reward with
         // the strict one, so the policy cannot earn reward from error texts that echo its own arguments.

@@ -1,15 +1,17 @@
 using System.Text;
 using System.Text.Json;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Evaluation;
 
 /// <summary>Writes evaluated episodes as JSON lines (task, structure, metrics, each turn's raw text and reward) for inspection.</summary>
 public static class EpisodeTraceWriter
 {
-    /// <summary>Writes one line per trace to <paramref name="path"/> (replacing it).</summary>
-    public static void Write(string path, IReadOnlyList<EpisodeTrace> traces)
+    /// <summary>Writes one line per trace to <paramref name="path"/>, replacing it atomically (a kill leaves the old file or the new one, never a torn last line).</summary>
+    public static void Write(string path, IReadOnlyList<EpisodeTrace> traces) => AtomicFile.Write(path, stream => Write(stream, traces));
+
+    private static void Write(Stream stream, IReadOnlyList<EpisodeTrace> traces)
     {
-        using var stream = File.Create(path);
         foreach (var t in traces)
         {
             using (var w = new Utf8JsonWriter(stream))

@@ -26,13 +26,13 @@ public static class TorchDevices
         if (value == "cuda" || value.StartsWith("cuda:", StringComparison.Ordinal))
         {
             if (value != "cuda" && (!int.TryParse(value.AsSpan(5), out int index) || index < 0))
-                throw new ArgumentException($"--device {option}: expected cuda:N with a GPU index N.");
+                throw new DeviceOptionException($"--device {option}: expected cuda:N with a GPU index N.");
             if (!HasCuda())
-                throw new InvalidOperationException(
+                throw new DeviceOptionException(
                     $"--device {option}: CUDA is not available. Build with -p:ToolRLTorchBackend=cuda-linux (or cuda-windows) on a machine with an NVIDIA GPU and driver, or use --device cpu.");
             return value;
         }
-        throw new ArgumentException($"--device {option}: unknown device; use cpu, cuda, cuda:N or auto.");
+        throw new DeviceOptionException($"--device {option}: unknown device; use cpu, cuda, cuda:N or auto.");
     }
 
     /// <summary>
@@ -46,3 +46,6 @@ public static class TorchDevices
         torch.set_num_threads(threads);
     }
 }
+
+/// <summary>A <c>--device</c> value that is malformed or names a device this build or machine does not have.</summary>
+public sealed class DeviceOptionException(string message) : ArgumentException(message);

@@ -95,9 +95,13 @@ public sealed class ChatClientPolicy : IPolicy
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                throw new InvalidOperationException(
+                throw new EndpointException(
                     $"The chat client '{Name}' failed on request {index} after {attempt + 1} attempt(s): {e.Message}", e);
             }
         }
     }
 }
+
+/// <summary>A chat endpoint failed (HTTP error, connection refused, timeout) after its retries: an expected error of
+/// the environment, not a bug, so command lines report it as one line.</summary>
+public sealed class EndpointException(string message, Exception inner) : Exception(message, inner);

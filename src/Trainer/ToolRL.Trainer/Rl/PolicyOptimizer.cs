@@ -79,7 +79,18 @@ public sealed class PolicyOptimizer : IDisposable
     {
         if (!File.Exists(path))
             throw new FileNotFoundException($"Optimizer state file '{path}' does not exist.", path);
-        _adam.load_state_dict(path);
+        try
+        {
+            _adam.load_state_dict(path);
+        }
+        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or FormatException or ArgumentException
+                                       or InvalidOperationException or IOException and not FileNotFoundException)
+        {
+            // TorchSharp reads the file with a BinaryReader: a truncated or foreign file surfaces as a bare
+            // EndOfStreamException (or a mismatch error) without the path.
+            throw new ToolRL.IO.InvalidFileException(path, null,
+                $"not an optimizer state written by this run's optimizer, or truncated ({e.GetType().Name}: {e.Message})", e);
+        }
     }
 
     /// <inheritdoc/>

@@ -65,7 +65,7 @@ public sealed class ResumableTrainingLoop
     /// <summary>Runs (or resumes) the loop to <see cref="RunConfig.Steps"/>.</summary>
     public LoopResult Run(ITrainingProcess process)
     {
-        Directory.CreateDirectory(RunDirectory);
+        using var runLock = RunFolderLock.Acquire(RunDirectory);
         Checkpoints.RemoveIncomplete();
         var startStep = 0;
         long cursor = 0;

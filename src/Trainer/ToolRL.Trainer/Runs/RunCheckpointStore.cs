@@ -7,12 +7,15 @@ namespace ToolRL.Trainer.Runs;
 /// The checkpoints of one run under <c>&lt;run&gt;/checkpoints/step-000123/</c>. A checkpoint is written into a
 /// hidden temp folder (<c>.tmp-step-…</c>) — weights and optimizer state by the caller, then
 /// <c>training_state.json</c> last — and renamed into place, so a folder named <c>step-N</c> is always complete.
-/// A kill mid-write leaves only a temp folder, which <see cref="RemoveIncomplete"/> deletes on resume.
+/// A kill mid-write leaves only a temp folder, which <see cref="RemoveIncomplete"/> deletes on resume. Pruning
+/// renames a checkpoint to <c>.deleting-…</c> before deleting it, so a kill mid-prune never leaves a torn
+/// <c>step-N</c> folder, only a leftover that the next start deletes.
 /// </summary>
 public sealed class RunCheckpointStore
 {
     private const string Prefix = "step-";
     private const string TempPrefix = ".tmp-";
+    private const string DeletingPrefix = ".deleting-";
 
     /// <summary>Uses <c>&lt;runDirectory&gt;/checkpoints</c>.</summary>
     public RunCheckpointStore(string runDirectory)
@@ -61,8 +64,16 @@ public sealed class RunCheckpointStore
         }
         if (keep > 0)
             foreach (var stale in Complete().SkipLast(keep))
-                Directory.Delete(stale.Path, recursive: true);
+                Delete(stale.Path);
         return final;
+    }
+
+    /// <summary>Renames <paramref name="checkpoint"/> out of the <c>step-N</c> namespace first, then deletes it.</summary>
+    private void Delete(string checkpoint)
+    {
+        var doomed = Path.Combine(Root, DeletingPrefix + Path.GetFileName(checkpoint) + "-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.Move(checkpoint, doomed);
+        Directory.Delete(doomed, recursive: true);
     }
 
     /// <summary>Complete checkpoints, oldest first.</summary>
@@ -92,12 +103,14 @@ public sealed class RunCheckpointStore
         return (path, TrainingState.Load(System.IO.Path.Combine(path, TrainingState.FileName)));
     }
 
-    /// <summary>Deletes temp folders left by a write that was killed; returns how many.</summary>
+    /// <summary>Deletes temp folders left by a write or a prune that was killed; returns how many. The caller holds
+    /// the run folder's lock (<see cref="RunFolderLock"/>), so no other writer is using them.</summary>
     public int RemoveIncomplete()
     {
         if (!Directory.Exists(Root))
             return 0;
-        var stale = Directory.EnumerateDirectories(Root, TempPrefix + "*").ToArray();
+        var stale = Directory.EnumerateDirectories(Root, TempPrefix + "*")
+            .Concat(Directory.EnumerateDirectories(Root, DeletingPrefix + "*")).ToArray();
         foreach (var dir in stale)
             Directory.Delete(dir, recursive: true);
         return stale.Length;

@@ -195,6 +195,7 @@ public sealed class RunConfigException : Exception
     WriteIndented = true,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     ReadCommentHandling = JsonCommentHandling.Skip,
-    AllowTrailingCommas = true)]
+    AllowTrailingCommas = true,
+    AllowDuplicateProperties = false)] // a key given twice is a mistake to report, not a silent last-one-wins
 [JsonSerializable(typeof(RunConfig))]
 internal sealed partial class RunConfigJson : JsonSerializerContext;

@@ -13,11 +13,33 @@ public static class TorchRng
     }
 
     /// <summary>Restores a state from <see cref="Capture"/>.</summary>
+    /// <exception cref="ArgumentException">The text is not a state of this generator (checked first: TorchSharp
+    /// aborts the process on a state of the wrong length).</exception>
     public static void Restore(string base64)
     {
+        if (Problem(base64) is { } problem)
+            throw new ArgumentException($"Not a TorchSharp CPU generator state: {problem}.", nameof(base64));
         var bytes = Convert.FromBase64String(base64);
         using var state = tensor(bytes, dtype: ScalarType.Byte);
         random.set_rng_state(state);
+    }
+
+    /// <summary>The byte length of the CPU generator's state (the same for every state of this TorchSharp build).</summary>
+    public static long StateLength => StateLengthLazy.Value;
+
+    private static readonly Lazy<long> StateLengthLazy = new(() =>
+    {
+        using var state = random.get_rng_state();
+        return state.numel();
+    });
+
+    /// <summary>Why <paramref name="base64"/> cannot be restored, or null when it can.</summary>
+    public static string? Problem(string base64)
+    {
+        var bytes = new byte[(base64.Length * 3 + 3) / 4];
+        if (!Convert.TryFromBase64String(base64, bytes, out int length))
+            return "not base64";
+        return length == StateLength ? null : $"{length} bytes, but the generator's state is {StateLength}";
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Runs;
 
@@ -30,22 +31,33 @@ public sealed record TrainingState
     /// <summary>Serializes to indented JSON.</summary>
     public string ToJson() => JsonSerializer.Serialize(this, TrainingStateJson.Default.TrainingState);
 
-    /// <summary>Reads a state file; corrupt content throws naming the file.</summary>
+    /// <summary>
+    /// Reads a state file and checks it, the RNG state included, before anything is handed to TorchSharp (a wrong
+    /// RNG state length aborts the process in native code). Corrupt content throws naming the file and the field.
+    /// </summary>
+    /// <exception cref="InvalidFileException">The file is not valid JSON or a field is out of range.</exception>
     public static TrainingState Load(string path)
     {
+        TrainingState state;
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllText(path), TrainingStateJson.Default.TrainingState)
-                ?? throw new InvalidDataException($"Training state '{path}' holds null.");
+            state = JsonSerializer.Deserialize(File.ReadAllText(path), TrainingStateJson.Default.TrainingState)
+                ?? throw new InvalidFileException(path, null, "holds null");
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"Training state '{path}' is not valid: {e.Message}", e);
+            throw new InvalidFileException(path, e.Path, $"not a valid training state ({e.Message})", e);
         }
+        if (state.Step < 0) throw new InvalidFileException(path, "step", $"must be ≥ 0, got {state.Step}");
+        if (state.DataCursor < 0) throw new InvalidFileException(path, "dataCursor", $"must be ≥ 0, got {state.DataCursor}");
+        if (state.MetricRecords < 0) throw new InvalidFileException(path, "metricRecords", $"must be ≥ 0, got {state.MetricRecords}");
+        if (state.TorchRngState is { } rng && TorchRng.Problem(rng) is { } problem)
+            throw new InvalidFileException(path, "torchRngState", problem);
+        return state;
     }
 }
 
 /// <summary>Source-generated JSON for <see cref="TrainingState"/>.</summary>
-[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true, AllowDuplicateProperties = false)]
 [JsonSerializable(typeof(TrainingState))]
 internal sealed partial class TrainingStateJson : JsonSerializerContext;

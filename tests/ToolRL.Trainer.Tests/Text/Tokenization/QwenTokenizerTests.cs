@@ -112,7 +112,7 @@ public sealed class QwenTokenizerTests : IDisposable
 
         string broken = Path.Combine(_temp, "broken.json");
         File.WriteAllText(broken, "{\"model\": {");
-        Assert.Contains("not valid JSON", Assert.Throws<InvalidDataException>(() => QwenTokenizer.FromFiles(broken)).Message);
+        Assert.Contains("not valid JSON", Assert.Throws<ToolRL.IO.InvalidFileException>(() => QwenTokenizer.FromFiles(broken)).Message);
 
         string wordPiece = Path.Combine(_temp, "wordpiece.json");
         File.WriteAllText(wordPiece, "{\"model\": {\"type\": \"WordPiece\", \"vocab\": {}}}");

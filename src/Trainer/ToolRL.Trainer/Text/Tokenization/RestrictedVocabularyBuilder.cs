@@ -1,3 +1,4 @@
+using ToolRL.IO;
 using System.Text.Json;
 
 namespace ToolRL.Trainer.Text.Tokenization;
@@ -180,13 +181,11 @@ public static class RestrictedVocabularyBuilder
 
     private static void WriteAtomically(string path, Action<Utf8JsonWriter> write)
     {
-        string temp = path + ".tmp";
-        using (var stream = File.Create(temp))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        AtomicFile.Write(path, stream =>
         {
+            using var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             write(writer);
-        }
-        File.Move(temp, path, overwrite: true);
+        });
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Text.Tokenization;
 
@@ -21,8 +22,11 @@ internal sealed record TokenizerConfigFile(string? EosToken, string? PadToken, s
                     JsonValueKind.String => ct.GetString(),
                     // Some configs list named templates; the default one is what apply_chat_template uses.
                     JsonValueKind.Array => ct.EnumerateArray()
-                        .Where(e => e.TryGetProperty("name", out var n) && n.GetString() == "default")
-                        .Select(e => e.GetProperty("template").GetString()).FirstOrDefault(),
+                        .Where(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("name", out var n)
+                            && n.ValueKind == JsonValueKind.String && n.GetString() == "default")
+                        .Select(e => e.TryGetProperty("template", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()
+                            : throw new InvalidFileException(tokenizerConfigPath, "chat_template.template", "the default template must be a string"))
+                        .FirstOrDefault(),
                     _ => null,
                 };
             }
@@ -33,23 +37,32 @@ internal sealed record TokenizerConfigFile(string? EosToken, string? PadToken, s
             using var doc = Parse(generationConfigPath);
             if (doc.RootElement.TryGetProperty("eos_token_id", out var e))
             {
-                if (e.ValueKind == JsonValueKind.Number) genEos.Add(e.GetInt32());
-                else if (e.ValueKind == JsonValueKind.Array) genEos.AddRange(e.EnumerateArray().Select(x => x.GetInt32()));
+                if (e.ValueKind == JsonValueKind.Array) genEos.AddRange(e.EnumerateArray().Select((x, i) => TokenId(x, generationConfigPath, $"eos_token_id[{i}]")));
+                else if (e.ValueKind != JsonValueKind.Null) genEos.Add(TokenId(e, generationConfigPath, "eos_token_id"));
             }
         }
         return new TokenizerConfigFile(eos, pad, template, genEos);
     }
 
+    private static int TokenId(JsonElement e, string path, string field) =>
+        e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out int id) && id >= 0 ? id
+            : throw new InvalidFileException(path, field, $"must be a token id (a whole number ≥ 0), got {e.GetRawText()}");
+
     private static JsonDocument Parse(string path)
     {
+        JsonDocument doc;
         try
         {
-            return JsonDocument.Parse(File.ReadAllText(path));
+            doc = JsonDocument.Parse(File.ReadAllText(path));
         }
         catch (JsonException ex)
         {
-            throw new InvalidDataException($"{path} is not valid JSON: {ex.Message}", ex);
+            throw new InvalidFileException(path, null, $"not valid JSON ({ex.Message})", ex);
         }
+        if (doc.RootElement.ValueKind == JsonValueKind.Object)
+            return doc;
+        doc.Dispose();
+        throw new InvalidFileException(path, null, "must be a JSON object");
     }
 
     // A token is written either as a string or as an AddedToken object {"content": ...}.

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Text.Tokenization;
 
@@ -25,7 +26,7 @@ internal sealed class TokenizerJsonFile
         }
         catch (JsonException e)
         {
-            throw new InvalidDataException($"{path} is not valid JSON: {e.Message}", e);
+            throw new InvalidFileException(path, null, $"not valid JSON ({e.Message})", e);
         }
         using (doc)
         {
@@ -35,8 +36,9 @@ internal sealed class TokenizerJsonFile
 
     private static TokenizerJsonFile Read(JsonElement root, string path)
     {
-        var model = Required(root, "model", path);
-        string type = model.TryGetProperty("type", out var t) ? t.GetString() ?? "" : "";
+        if (root.ValueKind != JsonValueKind.Object) throw Bad(path, null, $"must be a JSON object, got {Kind(root)}");
+        var model = RequiredObject(root, "model", "model", path);
+        string type = OptionalString(model, "type", "model.type", path) ?? "";
         if (type != "BPE") throw Unsupported(path, $"model.type '{type}' (only byte-level BPE is supported)");
         if (model.TryGetProperty("byte_fallback", out var bf) && bf.ValueKind == JsonValueKind.True)
             throw Unsupported(path, "model.byte_fallback = true");
@@ -49,30 +51,39 @@ internal sealed class TokenizerJsonFile
         bool nfc = ReadNormalizer(root, path);
 
         var vocab = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var entry in Required(model, "vocab", path).EnumerateObject())
+        foreach (var entry in RequiredObject(model, "vocab", "model.vocab", path).EnumerateObject())
         {
-            if (!vocab.TryAdd(entry.Name, entry.Value.GetInt32()))
-                throw new InvalidDataException($"{path}: duplicate vocabulary entry '{entry.Name}'.");
+            if (entry.Value.ValueKind != JsonValueKind.Number || !entry.Value.TryGetInt32(out int id) || id < 0)
+                throw Bad(path, "model.vocab", $"the id of '{entry.Name}' must be a whole number ≥ 0, got {entry.Value.GetRawText()}");
+            if (!vocab.TryAdd(entry.Name, id))
+                throw Bad(path, "model.vocab", $"duplicate vocabulary entry '{entry.Name}'");
         }
         var missingBytes = ByteLevelAlphabet.ByteToChar.Where(c => !vocab.ContainsKey(c.ToString())).ToList();
         if (missingBytes.Count > 0)
             throw Unsupported(path, $"a vocabulary without the byte-level alphabet (missing {missingBytes.Count} of 256 byte tokens)");
 
         var merges = new List<(string, string)>();
-        foreach (var merge in Required(model, "merges", path).EnumerateArray())
+        foreach (var merge in RequiredArray(model, "merges", "model.merges", path).EnumerateArray())
         {
             merges.Add(ParseMerge(merge, path));
         }
 
         var added = new List<AddedToken>();
-        if (root.TryGetProperty("added_tokens", out var addedTokens) && addedTokens.ValueKind == JsonValueKind.Array)
+        if (root.TryGetProperty("added_tokens", out var addedTokens) && addedTokens.ValueKind != JsonValueKind.Null)
         {
+            if (addedTokens.ValueKind != JsonValueKind.Array) throw Bad(path, "added_tokens", $"must be an array, got {Kind(addedTokens)}");
+            int index = 0;
             foreach (var a in addedTokens.EnumerateArray())
             {
-                string content = a.GetProperty("content").GetString()
-                    ?? throw new InvalidDataException($"{path}: an added token has no content.");
+                string field = $"added_tokens[{index++}]";
+                if (a.ValueKind != JsonValueKind.Object) throw Bad(path, field, $"must be an object, got {Kind(a)}");
+                string content = OptionalString(a, "content", field + ".content", path)
+                    ?? throw Bad(path, field + ".content", "missing");
+                if (!a.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.Number
+                    || !idElement.TryGetInt32(out int id) || id < 0)
+                    throw Bad(path, field + ".id", "missing or not a whole number ≥ 0");
                 bool special = a.TryGetProperty("special", out var sp) && sp.ValueKind == JsonValueKind.True;
-                added.Add(new AddedToken(a.GetProperty("id").GetInt32(), content, special));
+                added.Add(new AddedToken(id, content, special));
             }
         }
         return new TokenizerJsonFile { Vocabulary = vocab, Merges = merges, AddedTokens = added, NormalizeNfc = nfc };
@@ -80,7 +91,8 @@ internal sealed class TokenizerJsonFile
 
     private static (string, string) ParseMerge(JsonElement merge, string path)
     {
-        if (merge.ValueKind == JsonValueKind.Array && merge.GetArrayLength() == 2)
+        if (merge.ValueKind == JsonValueKind.Array && merge.GetArrayLength() == 2
+            && merge[0].ValueKind == JsonValueKind.String && merge[1].ValueKind == JsonValueKind.String)
             return (merge[0].GetString()!, merge[1].GetString()!);
         if (merge.ValueKind == JsonValueKind.String)
         {
@@ -88,24 +100,27 @@ internal sealed class TokenizerJsonFile
             int space = s.IndexOf(' ', 1);
             if (space > 0 && space < s.Length - 1 && s.IndexOf(' ', space + 1) < 0) return (s[..space], s[(space + 1)..]);
         }
-        throw new InvalidDataException($"{path}: malformed merge entry {merge.GetRawText()}.");
+        throw Bad(path, "model.merges", $"malformed merge entry {merge.GetRawText()}");
     }
 
     private static void CheckPreTokenizer(JsonElement root, string path)
     {
-        var pre = Required(root, "pre_tokenizer", path);
-        var steps = pre.GetProperty("type").GetString() == "Sequence"
-            ? pre.GetProperty("pretokenizers").EnumerateArray().ToList()
+        var pre = RequiredObject(root, "pre_tokenizer", "pre_tokenizer", path);
+        var steps = OptionalString(pre, "type", "pre_tokenizer.type", path) == "Sequence"
+            ? RequiredArray(pre, "pretokenizers", "pre_tokenizer.pretokenizers", path).EnumerateArray().ToList()
             : [pre];
         bool split = false, byteLevel = false;
         foreach (var step in steps)
         {
-            switch (step.GetProperty("type").GetString())
+            if (step.ValueKind != JsonValueKind.Object) throw Bad(path, "pre_tokenizer", $"a step must be an object, got {Kind(step)}");
+            switch (OptionalString(step, "type", "pre_tokenizer.type", path))
             {
                 case "Split":
-                    string? regex = step.GetProperty("pattern").TryGetProperty("Regex", out var r) ? r.GetString() : null;
+                    var pattern = RequiredObject(step, "pattern", "pre_tokenizer.pattern", path);
+                    string? regex = OptionalString(pattern, "Regex", "pre_tokenizer.pattern.Regex", path);
                     if (regex != QwenPreTokenizer.Pattern) throw Unsupported(path, $"pre-tokenizer split pattern {regex ?? "(not a regex)"}");
-                    if (step.TryGetProperty("behavior", out var b) && b.GetString() != "Isolated") throw Unsupported(path, $"split behavior {b.GetString()}");
+                    string? behavior = OptionalString(step, "behavior", "pre_tokenizer.behavior", path);
+                    if (behavior is not null && behavior != "Isolated") throw Unsupported(path, $"split behavior {behavior}");
                     split = true;
                     break;
                 case "ByteLevel":
@@ -123,14 +138,37 @@ internal sealed class TokenizerJsonFile
     private static bool ReadNormalizer(JsonElement root, string path)
     {
         if (!root.TryGetProperty("normalizer", out var n) || n.ValueKind == JsonValueKind.Null) return false;
-        string? type = n.GetProperty("type").GetString();
+        if (n.ValueKind != JsonValueKind.Object) throw Bad(path, "normalizer", $"must be an object, got {Kind(n)}");
+        string? type = OptionalString(n, "type", "normalizer.type", path);
         return type == "NFC" ? true : throw Unsupported(path, $"normalizer '{type}'");
     }
 
-    private static JsonElement Required(JsonElement e, string name, string path) =>
-        e.TryGetProperty(name, out var v) && v.ValueKind != JsonValueKind.Null
-            ? v
-            : throw new InvalidDataException($"{path}: missing '{name}'.");
+    private static JsonElement RequiredObject(JsonElement e, string name, string field, string path) =>
+        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? throw Bad(path, field, "missing")
+        : v.ValueKind == JsonValueKind.Object ? v
+        : throw Bad(path, field, $"must be an object, got {Kind(v)}");
+
+    private static JsonElement RequiredArray(JsonElement e, string name, string field, string path) =>
+        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? throw Bad(path, field, "missing")
+        : v.ValueKind == JsonValueKind.Array ? v
+        : throw Bad(path, field, $"must be an array, got {Kind(v)}");
+
+    private static string? OptionalString(JsonElement e, string name, string field, string path) =>
+        !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
+        : v.ValueKind == JsonValueKind.String ? v.GetString()
+        : throw Bad(path, field, $"must be a string, got {Kind(v)}");
+
+    private static string Kind(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        _ => "an object",
+    };
+
+    private static InvalidFileException Bad(string path, string? field, string problem) => new(path, field, problem);
 
     private static NotSupportedException Unsupported(string path, string what) =>
         new($"{path}: unsupported tokenizer feature: {what}. Only Qwen2/Qwen2.5/Qwen3 byte-level BPE tokenizers are supported.");
