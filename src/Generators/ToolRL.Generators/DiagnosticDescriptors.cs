@@ -145,4 +145,9 @@ internal static class DiagnosticDescriptors
         "TRL034", "Facts file is invalid",
         "Facts file '{0}' is invalid: {1}. Expected {{ \"ToolMethodName\": [ {{ \"args\": {{ \"param\": value }}, \"result\": value }} ] }}.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    public static readonly DiagnosticDescriptor ShadowedFact = new(
+        "TRL035", "Fact can never be returned",
+        "Two facts for '{0}' match the same calls, {1} and {2}: string arguments are compared ignoring case, so the second is never returned; remove one or make their arguments differ",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
 }

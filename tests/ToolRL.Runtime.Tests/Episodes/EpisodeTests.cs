@@ -106,16 +106,17 @@ public sealed class EpisodeTests
     }
 
     [Theory]
-    [InlineData(false, 1.0)] // the reference: error text that echoes the gold answer solves
-    [InlineData(true, 0.0)]
-    public async Task Error_feedback_echoing_the_gold_answer_solves_only_in_reference_mode(bool solveOnlyOnSuccess, double reward)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_argument_named_like_the_gold_answer_no_longer_solves_through_the_error_text(bool solveOnlyOnSuccess)
     {
+        // The SDK's own feedback used to echo the name ("unexpected argument 'Paris'"), which solved in reference mode.
         var env = TestEnvironments.Create();
         using var session = env.OpenSession();
         var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveOnlyOnSuccess = solveOnlyOnSuccess });
         var outcome = await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>");
-        Assert.Equal("an error occured when call get_capital: unexpected argument 'Paris'", outcome.Calls[0].Result.Text);
-        Assert.Equal(reward, outcome.Reward, 12);
+        Assert.Equal("an error occured when call get_capital: unexpected argument name; the arguments are 'country'", outcome.Calls[0].Result.Text);
+        Assert.Equal(0.0, outcome.Reward, 12);
     }
 
     [Fact]
