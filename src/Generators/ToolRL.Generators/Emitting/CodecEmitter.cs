@@ -105,7 +105,7 @@ internal sealed class CodecEmitter
     public void Emit(SourceWriter w)
     {
         w.Line("/// <summary>Reflection-free JSON readers, writers and renderers for the types in this scenario's tools and tasks.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ToolRL.Generators\", \"" + ScenarioEmitter.Version + "\")]");
+        w.Line(ScenarioEmitter.GeneratedCode);
         w.Open("internal static class Codec");
         foreach (var shape in _enums.Values)
             EmitEnumHelpers(w, shape);
