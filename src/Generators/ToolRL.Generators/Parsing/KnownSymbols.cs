@@ -24,6 +24,8 @@ internal sealed class KnownSymbols
         TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
         ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
         ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        DateOnly = compilation.GetTypeByMetadataName("System.DateOnly");
+        ListOfT = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
     }
 
     public INamedTypeSymbol? ScenarioAttribute { get; }
@@ -35,6 +37,15 @@ internal sealed class KnownSymbols
     public INamedTypeSymbol? TaskOfT { get; }
     public INamedTypeSymbol? ValueTask { get; }
     public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? DateOnly { get; }
+    public INamedTypeSymbol? ListOfT { get; }
+
+    /// <summary>List&lt;T&gt; and the list interfaces a tool may take or return (read into a List&lt;T&gt;).</summary>
+    public bool IsSequence(INamedTypeSymbol named) =>
+        named.TypeArguments.Length == 1 && (Is(named.OriginalDefinition, ListOfT) || named.OriginalDefinition.SpecialType is
+            SpecialType.System_Collections_Generic_IList_T or SpecialType.System_Collections_Generic_ICollection_T
+            or SpecialType.System_Collections_Generic_IEnumerable_T or SpecialType.System_Collections_Generic_IReadOnlyList_T
+            or SpecialType.System_Collections_Generic_IReadOnlyCollection_T);
 
     public static bool Is(ITypeSymbol? type, INamedTypeSymbol? known) =>
         known is not null && SymbolEqualityComparer.Default.Equals(type, known);

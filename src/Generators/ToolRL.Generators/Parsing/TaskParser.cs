@@ -60,7 +60,7 @@ internal static class TaskParser
             return new TaskParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var answer = new TypeShapeParser().Parse(method.ReturnType, TypeShapeParser.Use.Answer, out var answerError);
+        var answer = new TypeShapeParser(known).Parse(method.ReturnType, TypeShapeParser.Use.Answer, out var answerError);
         if (answer is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTaskAnswerType, location, method.Name, method.ReturnType.ToDisplayString(), answerError ?? "unsupported"));

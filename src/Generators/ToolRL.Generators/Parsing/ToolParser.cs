@@ -44,7 +44,7 @@ internal static class ToolParser
             ok = false;
         }
 
-        var parser = new TypeShapeParser();
+        var parser = new TypeShapeParser(known);
         var parameters = new List<ParameterModel>();
         var cancellationIndex = -1;
         for (var i = 0; i < method.Parameters.Length; i++)
