@@ -32,7 +32,7 @@ public sealed class TrivialScenario : IScenario<ITrivialTools>
     // Gold "Tokyo" is never produced for France, so a long-lived episode never changes state between turns.
     public IReadOnlyList<TaskDescriptor<ITrivialTools>> Tasks { get; } =
     [
-        new("trivial/Japan", "What is the capital of Japan?", TaskStructure.SingleHop,
+        new("trivial/Japan", "What is the capital of Japan?",
             [new GoldenCallSpec(0, "get_capital", [])], t => { t.GetCapital("France"); return "Tokyo"; }),
     ];
 

@@ -21,10 +21,8 @@ namespace ToolRL.Generators.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddSummaryCodeFix)), Shared]
 public sealed class AddSummaryCodeFix : CodeFixProvider
 {
-    public const string ToolWithoutDescription = "TRL001";
-    public const string ScenarioWithoutDescription = "TRL002";
-
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(ToolWithoutDescription, ScenarioWithoutDescription);
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } =
+        ImmutableArray.Create(DiagnosticDescriptors.ToolWithoutDescription.Id, DiagnosticDescriptors.ScenarioWithoutDescription.Id);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
@@ -14,9 +13,15 @@ namespace ToolRL.Generators;
 
 /// <summary>
 /// The ToolRL source generator: for each <c>[Scenario]</c> interface emits <c>{Name}Scenario</c> (schemas, Markdown,
-/// dispatcher, recorder, tasks) and, for facts-only scenarios, <c>{Name}Facts</c>. Parsing turns symbols into
-/// equatable models; emitting turns models into text; both are pure, so unchanged scenarios are not re-emitted.
+/// dispatcher, recorder, tasks) and, for facts-only scenarios, <c>{Name}Facts</c>.
 /// </summary>
+/// <remarks>
+/// Shaped like System.Text.Json's generator: parsing turns symbols into equatable models inside the
+/// <c>ForAttributeWithMetadataName</c> transforms; source is emitted from the models alone, and diagnostics (which
+/// carry locations) from separate outputs, so moving a declaration re-reports but does not re-emit. A scenario's
+/// source depends on its own model, its own tasks and the facts files it names: a facts file is read and parsed in
+/// its own step, and only files some scenario names are read at all.
+/// </remarks>
 [Generator(LanguageNames.CSharp)]
 public sealed class ScenarioGenerator : IIncrementalGenerator
 {
@@ -34,19 +39,70 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
             TaskParser.Parse)
             .WithTrackingName(TrackingNames.Tasks);
 
-        var taskModels = tasks
-            .Select(static (result, _) => result.Task)
-            .Where(static task => task is not null)
-            .Select(static (task, _) => task!)
-            .Collect()
-            .Select(static (all, _) => all.ToEquatableArray())
-            .WithTrackingName(TrackingNames.TaskModels);
+        // Diagnostics: one output per parse result, apart from the source outputs.
+        context.RegisterSourceOutput(scenarios.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
+        context.RegisterSourceOutput(tasks.Select(static (r, _) => r.Diagnostics), ReportDiagnostics);
 
-        var jsonFiles = context.AdditionalTextsProvider
-            .Where(static file => file.Path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
-            .Select(static (file, cancellationToken) => new AdditionalFileModel(Path.GetFileName(file.Path), file.GetText(cancellationToken)?.ToString()))
+        var taskAccessors = tasks
+            .Select(static (r, _) => r.Task?.Accessor)
+            .Where(static a => a is not null)
+            .Select(static (a, _) => a!)
+            .WithTrackingName(TrackingNames.TaskAccessors);
+        context.RegisterSourceOutput(taskAccessors, static (spc, accessor) =>
+        {
+            var hint = Hint((accessor.Namespace.Length > 0 ? accessor.Namespace + "." : "") + string.Join(".", accessor.ContainingTypes.Select(t => t.Split(' ').Last())) + "." + accessor.MethodName + ".Task");
+            spc.AddSource(hint, SourceText.From(TaskAccessorEmitter.Emit(accessor), Encoding.UTF8));
+        });
+
+        // Tasks grouped by scenario interface: a scenario's emit model picks its own group, so editing a task of one
+        // scenario leaves the other scenarios' models unchanged (and their sources cached).
+        var tasksByScenario = tasks
+            .Select(static (r, _) => r.Task)
+            .Where(static t => t is not null)
+            .Select(static (t, _) => t!)
             .Collect()
-            .Select(static (all, _) => all.ToEquatableArray());
+            .Select(static (all, _) => all
+                .GroupBy(t => t.ScenarioInterfaceFullName, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => new ScenarioTasks(g.Key, g.ToEquatableArray()))
+                .ToEquatableArray())
+            .WithTrackingName(TrackingNames.TasksByScenario);
+
+        // Facts files: only the files some scenario names are read; each is parsed in its own step.
+        var requestedFiles = scenarios
+            .Select(static (r, _) => r.Scenario is null ? EquatableArray<string>.Empty : r.FactsFiles.Select(f => f.FileName).ToEquatableArray())
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(a => a).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToEquatableArray())
+            .WithTrackingName(TrackingNames.RequestedFactsFiles);
+        var factsFiles = context.AdditionalTextsProvider
+            .Combine(requestedFiles)
+            .Where(static pair => pair.Right.Any(name => FactsFiles.Matches(pair.Left.Path, name)))
+            .Select(static (pair, cancellationToken) => FactsFiles.Read(pair.Left, cancellationToken))
+            .WithTrackingName(TrackingNames.FactsFiles)
+            .Collect()
+            .Select(static (all, _) => all.OrderBy(f => f.Path, StringComparer.Ordinal).ToEquatableArray());
+
+        var resolved = scenarios
+            .Where(static r => r.Scenario is not null)
+            .Combine(factsFiles)
+            .Select(static (pair, _) => new ResolvedScenario(pair.Left.Scenario!, FactsFiles.Resolve(pair.Left, pair.Right)))
+            .WithTrackingName(TrackingNames.ResolvedScenarios);
+        context.RegisterSourceOutput(resolved.Select(static (r, _) => r.Facts.Diagnostics), ReportDiagnostics);
+
+        var emitModels = resolved
+            .Combine(tasksByScenario)
+            .Select(static (pair, _) => new ScenarioEmitModel(
+                pair.Left.Scenario,
+                pair.Right.FirstOrDefault(g => g.InterfaceFullName == pair.Left.Scenario.InterfaceFullName)?.Tasks ?? EquatableArray<TaskModel>.Empty,
+                pair.Left.Facts.Facts))
+            .WithTrackingName(TrackingNames.EmitModels);
+        context.RegisterSourceOutput(emitModels, static (spc, model) =>
+        {
+            var scenario = model.Scenario;
+            var source = new ScenarioEmitter(scenario, model.Tasks.Items, model.Facts.Items).Emit();
+            var hintName = Hint((scenario.Namespace.Length > 0 ? scenario.Namespace + "." : "") + scenario.BaseName + "Scenario");
+            spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        });
 
         // Scenario names must be unique in a compilation: they name environments and prefix task ids.
         var scenarioNames = scenarios
@@ -64,44 +120,12 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
                     spc.ReportDiagnostic(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateScenarioName, duplicate.Location, group.Key, first.InterfaceName, duplicate.InterfaceName).ToDiagnostic());
             }
         });
+    }
 
-        context.RegisterSourceOutput(tasks, static (spc, result) =>
-        {
-            foreach (var diagnostic in result.Diagnostics)
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (result.Task?.Accessor is { } accessor)
-            {
-                var hint = Hint((accessor.Namespace.Length > 0 ? accessor.Namespace + "." : "") + string.Join(".", accessor.ContainingTypes.Select(t => t.Split(' ').Last())) + "." + accessor.MethodName + ".Task");
-                spc.AddSource(hint, SourceText.From(TaskAccessorEmitter.Emit(accessor), Encoding.UTF8));
-            }
-        });
-
-        context.RegisterSourceOutput(scenarios.Combine(taskModels).Combine(jsonFiles), static (spc, input) =>
-        {
-            var ((result, allTasks), files) = input;
-            foreach (var diagnostic in result.Diagnostics)
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            if (result.Scenario is not { } scenario)
-                return;
-
-            var diagnostics = new List<DiagnosticInfo>();
-            var facts = new List<FactModel>(scenario.Facts);
-            foreach (var request in result.FactsFiles)
-            {
-                var file = files.FirstOrDefault(f => string.Equals(f.FileName, request.FileName, StringComparison.OrdinalIgnoreCase));
-                if (file is null || file.Text is null)
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FactsFileMissing, request.Location, request.FileName));
-                else
-                    facts.AddRange(FactsFileParser.Parse(scenario, request, file.Text, diagnostics));
-            }
-            foreach (var diagnostic in diagnostics)
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-
-            var scenarioTasks = allTasks.Where(t => t.ScenarioInterfaceFullName == scenario.InterfaceFullName).ToList();
-            var source = new ScenarioEmitter(scenario, scenarioTasks, facts).Emit();
-            var hintName = Hint((scenario.Namespace.Length > 0 ? scenario.Namespace + "." : "") + scenario.BaseName + "Scenario");
-            spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
-        });
+    private static void ReportDiagnostics(SourceProductionContext context, EquatableArray<DiagnosticInfo> diagnostics)
+    {
+        foreach (var diagnostic in diagnostics)
+            context.ReportDiagnostic(diagnostic.ToDiagnostic());
     }
 
     private static string Hint(string name)
@@ -113,16 +137,24 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
     }
 }
 
-/// <summary>Names of pipeline steps, so tests can check that unchanged inputs are served from the cache.</summary>
+/// <summary>Names of pipeline steps, so tests can check which inputs are served from the cache.</summary>
 internal static class TrackingNames
 {
     public const string Scenarios = nameof(Scenarios);
     public const string Tasks = nameof(Tasks);
-    public const string TaskModels = nameof(TaskModels);
+    public const string TaskAccessors = nameof(TaskAccessors);
+    public const string TasksByScenario = nameof(TasksByScenario);
+    public const string RequestedFactsFiles = nameof(RequestedFactsFiles);
+    public const string FactsFiles = nameof(FactsFiles);
+    public const string ResolvedScenarios = nameof(ResolvedScenarios);
+    public const string EmitModels = nameof(EmitModels);
 }
 
 /// <summary>A scenario's name and where it is declared (for the duplicate-name check).</summary>
 internal sealed record ScenarioNameModel(string ScenarioName, string InterfaceName, LocationInfo? Location);
 
-/// <summary>An AdditionalFiles item that may hold facts: file name and text.</summary>
-internal sealed record AdditionalFileModel(string FileName, string? Text);
+/// <summary>The tasks of one scenario interface.</summary>
+internal sealed record ScenarioTasks(string InterfaceFullName, EquatableArray<TaskModel> Tasks);
+
+/// <summary>A scenario model with its resolved facts.</summary>
+internal sealed record ResolvedScenario(ScenarioModel Scenario, ScenarioFacts Facts);

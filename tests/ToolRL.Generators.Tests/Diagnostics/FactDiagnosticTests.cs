@@ -4,7 +4,7 @@ using static GeneratorTests.Diagnostics.DiagnosticAssert;
 
 namespace GeneratorTests.Diagnostics;
 
-/// <summary>One test per facts diagnostic (TRL030–TRL034).</summary>
+/// <summary>One test per facts diagnostic (TRL030–TRL035) and the facts-file lookup.</summary>
 public class FactDiagnosticTests
 {
     private const string Tools = GoodTool + """
@@ -54,6 +54,45 @@ public class FactDiagnosticTests
     {
         var source = Scenario(Tools, "[FactsFile(\"capitals.json\")]");
         Single(source, "TRL033", DiagnosticSeverity.Error, "FactsFile(", "Facts file 'capitals.json' is not among the compilation's AdditionalFiles", "<AdditionalFiles Include=");
+    }
+
+    private const string JapanFacts = "{ \"GetCapital\": [ { \"args\": { \"country\": \"Japan\" }, \"result\": \"Tokyo\" } ] }";
+
+    [Theory]
+    [InlineData("dir/capitals.json", "/src/proj/dir/capitals.json")]
+    [InlineData("dir\\capitals.json", "C:\\proj\\dir\\capitals.json")]
+    [InlineData("capitals.json", "/src/proj/dir/capitals.json")]
+    public void A_facts_file_named_with_a_folder_matches_on_the_path_tail(string requested, string path)
+    {
+        // Only file names used to be compared, so a name with a folder never matched (and TRL033 said it was missing).
+        var run = GeneratorHarness.Run(Scenario(Tools, $"[FactsFile(@\"{requested}\")]"), (path, JapanFacts));
+        Assert.Empty(run.GeneratorDiagnostics);
+        Assert.Contains("\"Tokyo\"", run.Source("Scenario.g.cs"));
+    }
+
+    [Fact]
+    public void A_folder_that_does_not_match_is_missing_and_a_name_matching_two_files_is_ambiguous()
+    {
+        var other = GeneratorHarness.Run(Scenario(Tools, "[FactsFile(\"dir/capitals.json\")]"), ("/src/proj/other/capitals.json", JapanFacts));
+        Single(other, "TRL033", DiagnosticSeverity.Error, "FactsFile(", "Facts file 'dir/capitals.json' is not among");
+        var two = GeneratorHarness.Run(Scenario(Tools, "[FactsFile(\"capitals.json\")]"), ("/src/a/capitals.json", JapanFacts), ("/src/b/capitals.json", JapanFacts));
+        Single(two, "TRL034", DiagnosticSeverity.Error, "FactsFile(", "matches several AdditionalFiles");
+    }
+
+    [Fact]
+    public void A_facts_file_that_is_not_utf8_is_an_error()
+    {
+        // What a decoder makes of bytes that are not UTF-8.
+        var run = GeneratorHarness.Run(Scenario(Tools, "[FactsFile(\"capitals.json\")]"), ("capitals.json", JapanFacts.Replace("Tokyo", "T\uFFFDky\uFFFD")));
+        Single(run, "TRL034", DiagnosticSeverity.Error, "FactsFile(", "is not valid UTF-8 text");
+    }
+
+    [Fact]
+    public void Facts_that_differ_only_in_case_are_an_error()
+    {
+        var json = "{ \"GetCapital\": [ { \"args\": { \"country\": \"Japan\" }, \"result\": \"Tokyo\" }, { \"args\": { \"country\": \"JAPAN\" }, \"result\": \"Kyoto\" } ] }";
+        var run = GeneratorHarness.Run(Scenario(Tools, "[FactsFile(\"capitals.json\")]"), ("capitals.json", json));
+        Single(run, "TRL035", DiagnosticSeverity.Error, "ISpec", "Two facts for 'GetCapital' match the same calls, (country=\"Japan\") and (country=\"JAPAN\")");
     }
 
     [Theory]

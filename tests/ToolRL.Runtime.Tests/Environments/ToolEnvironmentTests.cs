@@ -39,10 +39,10 @@ public sealed class ToolEnvironmentTests
     [Fact]
     public void A_golden_run_with_calls_other_than_its_graph_names_the_task()
     {
-        var wrong = new TaskDescriptor<ITestTools>("test/Wrong", "?", TaskStructure.SingleHop,
+        var wrong = new TaskDescriptor<ITestTools>("test/Wrong", "?",
             [new GoldenCallSpec(0, "get_weather", [])], t => t.GetCapital("France"));
         var env = new ToolEnvironment<ITestTools>(new TestScenario([wrong]), () => new TestWorld());
-        var ex = Assert.Throws<InvalidOperationException>(() => env.Tasks);
+        var ex = Assert.Throws<TaskLoadException>(() => env.Tasks);
         Assert.Contains("Task 'test/Wrong'", ex.Message);
         Assert.Contains("[get_capital]", ex.Message);
         Assert.Contains("[get_weather]", ex.Message);
@@ -51,28 +51,44 @@ public sealed class ToolEnvironmentTests
     [Fact]
     public void A_golden_run_with_too_many_calls_names_the_task()
     {
-        var wrong = new TaskDescriptor<ITestTools>("test/TooMany", "?", TaskStructure.SingleHop,
+        var wrong = new TaskDescriptor<ITestTools>("test/TooMany", "?",
             [new GoldenCallSpec(0, "get_capital", [])], t => t.GetCapital("France") + t.GetCapital("Japan"));
         var env = new ToolEnvironment<ITestTools>(new TestScenario([wrong]), () => new TestWorld());
-        var ex = Assert.Throws<InvalidOperationException>(() => env.Tasks);
+        var ex = Assert.Throws<TaskLoadException>(() => env.Tasks);
         Assert.Contains("Task 'test/TooMany': the golden run made 2 call(s)", ex.Message);
     }
 
     [Fact]
     public void A_throwing_golden_solution_names_the_task_and_keeps_the_cause()
     {
-        var failing = new TaskDescriptor<ITestTools>("test/Throws", "?", TaskStructure.SingleHop,
+        var failing = new TaskDescriptor<ITestTools>("test/Throws", "?",
             [new GoldenCallSpec(0, "fail", [])], t => t.Fail("no data"));
         var env = new ToolEnvironment<ITestTools>(new TestScenario([failing]), () => new TestWorld());
-        var ex = Assert.Throws<InvalidOperationException>(() => env.Tasks);
+        var ex = Assert.Throws<TaskLoadException>(() => env.Tasks);
         Assert.StartsWith("Task 'test/Throws': its golden solution threw InvalidOperationException: no data", ex.Message);
         Assert.IsType<InvalidOperationException>(ex.InnerException);
     }
 
     [Fact]
+    public void A_golden_call_without_a_record_fails_its_task_by_name_and_the_others_still_load()
+    {
+        // A facts tool's fallback used to become the gold answer; now it is an error for that task only.
+        var missing = new TaskDescriptor<ITestTools>("test/NoRecord", "?",
+            [new GoldenCallSpec(0, "get_capital", []), new GoldenCallSpec(1, "get_weather", [0])],
+            t => t.GetWeather(t.GetCapital("France") == "Paris" ? throw new ToolRL.Tools.NoRecordException("No record found for get_weather(city=\"Paris\").") : "x"));
+        var throws = new TaskDescriptor<ITestTools>("test/Throws", "?", [new GoldenCallSpec(0, "fail", [])], t => t.Fail("no data"));
+        var env = new ToolEnvironment<ITestTools>(new TestScenario([TestTasks.CapitalOfFrance, missing, throws]), () => new TestWorld());
+        var ex = Assert.Throws<TaskLoadException>(() => env.Tasks);
+        Assert.Equal(["test/NoRecord", "test/Throws"], ex.Errors.Select(e => e.TaskId));
+        Assert.StartsWith("Task 'test/NoRecord': its golden call 1 (get_weather) has no matching fact (No record found for get_weather(city=\"Paris\").)", ex.Errors[0].Message);
+        Assert.Contains("2 tasks of scenario 'test' failed to load", ex.Message);
+        Assert.Equal(["test/CapitalOfFrance"], ex.LoadedTasks.Select(t => t.Id));
+    }
+
+    [Fact]
     public void Empty_golden_outputs_are_allowed_here()
     {
-        var empty = new TaskDescriptor<ITestTools>("test/Empty", "?", TaskStructure.SingleHop,
+        var empty = new TaskDescriptor<ITestTools>("test/Empty", "?",
             [new GoldenCallSpec(0, "list_cart", [])], t => t.ListCart());
         var env = new ToolEnvironment<ITestTools>(new TestScenario([empty]), () => new TestWorld());
         Assert.Equal("", env.Tasks[0].SubQuestions[0].Answer);

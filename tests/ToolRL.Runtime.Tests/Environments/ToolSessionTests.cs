@@ -20,7 +20,7 @@ public sealed class ToolSessionTests
         watch.Stop();
 
         Assert.Equal(ToolOutcome.Timeout, result.Outcome);
-        Assert.Equal("an error occured when call sleep: timed out after 0.3 s", result.Text);
+        Assert.Equal("an error occured when call sleep: the call ran past its time limit", result.Text);
         Assert.True(watch.Elapsed < ShortTimeout + TimeSpan.FromSeconds(1), $"returned after {watch.Elapsed}");
     }
 
@@ -85,9 +85,9 @@ public sealed class ToolSessionTests
     }
 
     [Theory]
-    [InlineData("", "The input does not contain any JSON tokens")]
-    [InlineData("{\"country\": ", "Expected depth to be zero")]
-    [InlineData("{'country': 'France'}", "is an invalid start of a property name")]
+    [InlineData("", "the text is not valid JSON")]
+    [InlineData("{\"country\": ", "the text is not valid JSON")]
+    [InlineData("{'country': 'France'}", "the text is not valid JSON")]
     [InlineData("[\"France\"]", "got an array")]
     [InlineData("true", "got a boolean")]
     [InlineData("null", "got null")]
@@ -139,7 +139,7 @@ public sealed class ToolSessionTests
         using var session = env.OpenSession();
         var result = await session.ExecuteAsync(new ToolCall("get_capital", "{\"country\": \"France and more\"}"));
         Assert.Equal(new ToolResult(ToolOutcome.InvalidArguments,
-            "an error occured when call get_capital: arguments are 30 characters long; the limit is 20"), result);
+            "an error occured when call get_capital: the arguments are longer than the environment's limit"), result);
     }
 
     [Fact]

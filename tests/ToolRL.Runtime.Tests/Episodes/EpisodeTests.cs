@@ -106,16 +106,17 @@ public sealed class EpisodeTests
     }
 
     [Theory]
-    [InlineData(SolveRule.Reference, 1.0)] // the reference: error text that echoes the gold answer solves
-    [InlineData(SolveRule.Strict, 0.0)]
-    public async Task Error_feedback_echoing_the_gold_answer_solves_only_in_reference_mode(SolveRule rule, double reward)
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_argument_named_like_the_gold_answer_no_longer_solves_through_the_error_text(bool solveOnlyOnSuccess)
     {
+        // The SDK's own feedback used to echo the name ("unexpected argument 'Paris'"), which solved in reference mode.
         var env = TestEnvironments.Create();
         using var session = env.OpenSession();
-        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveRule = rule });
+        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveRule = solveOnlyOnSuccess ? SolveRule.Strict : SolveRule.Reference });
         var outcome = await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>");
-        Assert.Equal("an error occured when call get_capital: unexpected argument 'Paris'", outcome.Calls[0].Result.Text);
-        Assert.Equal(reward, outcome.Reward, 12);
+        Assert.Equal("an error occured when call get_capital: unexpected argument name; the arguments are 'country'", outcome.Calls[0].Result.Text);
+        Assert.Equal(0.0, outcome.Reward, 12);
     }
 
     [Theory]
@@ -124,12 +125,23 @@ public sealed class EpisodeTests
     public async Task Both_rules_metrics_are_tracked_whichever_scores_the_reward(SolveRule rule)
     {
         var env = TestEnvironments.Create();
-        using var session = env.OpenSession();
+        using var session = new EchoingErrorSession(); // an error text that echoes the gold answer, as Python's errors can
         var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveRule = rule });
-        await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>");
-        Assert.Equal(new EpisodeMetrics(1, 1, 1), episode.ReferenceMetrics); // the error text echoed "Paris"
+        var outcome = await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"country\": \"Paris\"}}</tool_call>");
+        Assert.Equal(rule == SolveRule.Strict ? 0.0 : 1.0, outcome.Reward, 12);
+        Assert.Equal(new EpisodeMetrics(1, 1, 1), episode.ReferenceMetrics);
         Assert.Equal(new EpisodeMetrics(0, 1, 1), episode.StrictMetrics);
         Assert.Equal(rule == SolveRule.Strict ? episode.StrictMetrics : episode.ReferenceMetrics, episode.Metrics);
+    }
+
+    private sealed class EchoingErrorSession : ToolRL.Environments.IToolSession
+    {
+        public ValueTask<ToolResult> ExecuteAsync(ToolCall call, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(new ToolResult(ToolOutcome.ToolError, ToolFeedback.Error(call.Name, "no such country: " + call.ArgumentsJson)));
+
+        public void Dispose()
+        {
+        }
     }
 
     [Fact]

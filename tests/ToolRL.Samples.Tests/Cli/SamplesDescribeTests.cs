@@ -37,6 +37,39 @@ public class SamplesDescribeTests
     }
 
     [Fact]
+    public async Task A_task_that_fails_to_load_is_reported_by_name_and_the_others_are_still_described()
+    {
+        // The library's facts miss this author: its golden call hits the no-record fallback (issue 17 §10).
+        var broken = new ToolRL.Environments.ToolEnvironment<ToolRL.Samples.Scenarios.Library.ILibrary>(new BrokenLibrary());
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await ToolRLApp.RunAsync(["describe"], [broken], output, error);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Contains("error: scenario 'library': Task 'library/Broken.Nobody': its golden call 0 (get_birth_year) has no matching fact", error.ToString());
+        Assert.Contains($"tasks ({ToolRL.Samples.Scenarios.Library.LibraryScenario.Instance.Tasks.Count}): ", output.ToString());
+    }
+
+    /// <summary>The generated library scenario with one more task, whose golden call has no fact.</summary>
+    private sealed class BrokenLibrary : ToolRL.Environments.IScenario<ToolRL.Samples.Scenarios.Library.ILibrary>
+    {
+        private static readonly ToolRL.Samples.Scenarios.Library.LibraryScenario Inner = ToolRL.Samples.Scenarios.Library.LibraryScenario.Instance;
+        public string Name => Inner.Name;
+        public string Description => Inner.Description;
+        public IReadOnlyList<ToolRL.Tools.ToolDefinition> Tools => Inner.Tools;
+        public IReadOnlyList<ToolRL.Tools.ToolSignature> Signatures => Inner.Signatures;
+        public IReadOnlyList<ToolRL.Tools.ToolFact> Facts => Inner.Facts;
+        public string Markdown => Inner.Markdown;
+        public IReadOnlyList<ToolRL.Tasks.TaskDescriptor<ToolRL.Samples.Scenarios.Library.ILibrary>> Tasks { get; } =
+            [.. Inner.Tasks, new("library/Broken.Nobody", "When was Nobody Known born?", [new ToolRL.Tasks.GoldenCallSpec(0, "get_birth_year", [])],
+                l => l.GetBirthYear("Nobody Known").ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        public ToolRL.Tools.ToolResult Invoke(ToolRL.Samples.Scenarios.Library.ILibrary tools, string toolName, System.Text.Json.JsonElement arguments, CancellationToken cancellationToken) =>
+            Inner.Invoke(tools, toolName, arguments, cancellationToken);
+        public ToolRL.Samples.Scenarios.Library.ILibrary CreateRecorder(ToolRL.Samples.Scenarios.Library.ILibrary inner, ToolRL.Tasks.GoldenRecorder recorder) => Inner.CreateRecorder(inner, recorder);
+        public Func<ToolRL.Samples.Scenarios.Library.ILibrary>? LocalImplementation => Inner.LocalImplementation;
+    }
+
+    [Fact]
     public void Markdown_mode_prints_the_generated_page_for_one_scenario()
     {
         var (code, output, _) = Run("describe", "--scenario", "shop", "--markdown");

@@ -63,7 +63,9 @@ public class LibraryFactsTests
         using var session = SampleEnvironments.Library.OpenSession();
         var result = await session.ExecuteAsync(new ToolCall(tool, arguments));
 
-        Assert.Contains($"No record found for {tool}(", result.Text, StringComparison.Ordinal);
+        // Never a success (a string tool's fallback used to be one): the outcome is NoRecord, the text without error prefix.
+        Assert.Equal(ToolRL.Tools.ToolOutcome.NoRecord, result.Outcome);
+        Assert.StartsWith($"No record found for {tool}(", result.Text, StringComparison.Ordinal);
         var value = System.Text.Json.JsonDocument.Parse(arguments).RootElement.EnumerateObject().Single().Value.GetString()!;
         Assert.Contains(value, result.Text, StringComparison.Ordinal);
         // It never passes for any true answer of that tool.

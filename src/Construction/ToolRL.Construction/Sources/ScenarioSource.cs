@@ -135,6 +135,11 @@ public sealed class ScenarioSource
             {
                 return scenario.Invoke(tools, toolName, arguments, CancellationToken.None);
             }
+            catch (NoRecordException e)
+            {
+                // A facts tool without a record for these arguments: as the session reports it (text without prefix).
+                return new ToolResult(ToolOutcome.NoRecord, e.Message);
+            }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 return ToolFeedback.Exception(toolName, e);

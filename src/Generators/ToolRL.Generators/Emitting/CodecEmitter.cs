@@ -8,11 +8,29 @@ namespace ToolRL.Generators.Emitting;
 /// <summary>
 /// Emits the scenario's <c>Codec</c>: explicit, reflection-free JSON readers (<c>TryReadX</c>), writers
 /// (<c>WriteX</c>), tool-output renderers (<c>RenderX</c>) and answer renderers (<c>AnswerX</c>), one per type shape.
+/// Scalars are read and written by the Runtime's <c>ToolRL.Serialization</c> primitives, which the generated code
+/// calls; only per-type code (enums, nullable wrappers, sequences, objects) is emitted here.
 /// </summary>
 internal sealed class CodecEmitter
 {
     private const string ToolFeedback = "global::ToolRL.Tools.ToolFeedback";
     private const string Invariant = "global::System.Globalization.CultureInfo.InvariantCulture";
+    private const string Reader = "global::ToolRL.Serialization.JsonArgumentReader";
+    private const string ValueWriter = "global::ToolRL.Serialization.JsonValueWriter";
+
+    /// <summary>True for the shapes the Runtime reads and writes itself (no per-shape code is emitted for them).</summary>
+    public static bool IsPrimitive(TypeShape shape) => !shape.IsNullable && shape.Kind is TypeKind.String or TypeKind.Boolean
+        or TypeKind.Byte or TypeKind.Int16 or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Single or TypeKind.Double
+        or TypeKind.Decimal or TypeKind.DateOnly or TypeKind.DateTime;
+
+    /// <summary>The method that reads <paramref name="shape"/>: a Runtime primitive or the Codec's <c>TryReadX</c>.</summary>
+    public static string ReadMethod(TypeShape shape) => IsPrimitive(shape) ? $"{Reader}.TryRead{shape.Kind}" : $"TryRead{shape.Id}";
+
+    /// <summary>The method that writes <paramref name="shape"/>: a Runtime primitive or the Codec's <c>WriteX</c>.</summary>
+    public static string WriteMethod(TypeShape shape) => IsPrimitive(shape) ? $"{ValueWriter}.Write{shape.Kind}" : $"Write{shape.Id}";
+
+    /// <summary>The schema names of an object's properties as feedback lists them: <c>'a', 'b'</c>.</summary>
+    public static string NameList(System.Collections.Generic.IEnumerable<string> names) => string.Join(", ", names.Select(n => "'" + n + "'"));
 
     private readonly SortedDictionary<string, TypeShape> _read = new(System.StringComparer.Ordinal);
     private readonly SortedDictionary<string, TypeShape> _write = new(System.StringComparer.Ordinal);
@@ -87,13 +105,13 @@ internal sealed class CodecEmitter
     public void Emit(SourceWriter w)
     {
         w.Line("/// <summary>Reflection-free JSON readers, writers and renderers for the types in this scenario's tools and tasks.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ToolRL.Generators\", \"" + ScenarioEmitter.Version + "\")]");
+        w.Line(ScenarioEmitter.GeneratedCode);
         w.Open("internal static class Codec");
         foreach (var shape in _enums.Values)
             EmitEnumHelpers(w, shape);
-        foreach (var shape in _read.Values)
+        foreach (var shape in _read.Values.Where(s => !IsPrimitive(s)))
             EmitRead(w, shape);
-        foreach (var shape in _write.Values)
+        foreach (var shape in _write.Values.Where(s => !IsPrimitive(s)))
             EmitWrite(w, shape);
         foreach (var shape in _render.Values)
             EmitRender(w, shape);
@@ -151,7 +169,7 @@ internal sealed class CodecEmitter
             w.Line("value = null;");
             w.Line("return true;");
             w.Close();
-            w.Open($"if (TryRead{shape.NonNullable.Id}(element, tool, path, out var inner, out error))");
+            w.Open($"if ({ReadMethod(shape.NonNullable)}(element, tool, path, out var inner, out error))");
             w.Line("value = inner;");
             w.Line("return true;");
             w.Close();
@@ -163,50 +181,15 @@ internal sealed class CodecEmitter
         }
         switch (shape.Kind)
         {
-            case TypeKind.String:
-                ReadScalar(w, "element.ValueKind == global::System.Text.Json.JsonValueKind.String", "element.GetString()!", "a string");
-                break;
-            case TypeKind.Boolean:
-                ReadScalar(w, "element.ValueKind is global::System.Text.Json.JsonValueKind.True or global::System.Text.Json.JsonValueKind.False", "element.GetBoolean()", "true or false");
-                break;
-            case TypeKind.Byte:
-                ReadNumber(w, "Byte", "an integer from 0 to 255");
-                break;
-            case TypeKind.Int16:
-                ReadNumber(w, "Int16", "an integer from -32768 to 32767");
-                break;
-            case TypeKind.Int32:
-                ReadNumber(w, "Int32", "an integer from -2147483648 to 2147483647");
-                break;
-            case TypeKind.Int64:
-                ReadNumber(w, "Int64", "an integer from -9223372036854775808 to 9223372036854775807");
-                break;
-            case TypeKind.Single:
-                ReadNumber(w, "Single", "a number");
-                break;
-            case TypeKind.Double:
-                ReadNumber(w, "Double", "a number");
-                break;
-            case TypeKind.Decimal:
-                ReadNumber(w, "Decimal", "a number");
-                break;
             case TypeKind.Enum:
                 var names = string.Join(", ", shape.EnumMembers.Select(m => "\\\"" + m + "\\\""));
-                w.Line($"if (element.ValueKind == global::System.Text.Json.JsonValueKind.String && TryParse{shape.Id}(element.GetString()!, out value))");
+                w.Open($"if (!{Reader}.TryReadText(element, tool, path, \"one of {names}\", out var text, out error))");
+                w.Line("value = default;");
+                w.Line("return false;");
+                w.Close();
+                w.Line($"if (TryParse{shape.Id}(text, out value))");
                 w.Line("    return true;");
                 Fail(w, $"{ToolFeedback}.InvalidArgument(tool, path, \"one of {names}\")");
-                break;
-            case TypeKind.DateOnly:
-                w.Line("if (element.ValueKind == global::System.Text.Json.JsonValueKind.String");
-                w.Line($"    && global::System.DateOnly.TryParseExact(element.GetString(), \"yyyy-MM-dd\", {Invariant}, global::System.Globalization.DateTimeStyles.None, out value))");
-                w.Line("    return true;");
-                Fail(w, $"{ToolFeedback}.InvalidArgument(tool, path, \"a date written yyyy-MM-dd\")");
-                break;
-            case TypeKind.DateTime:
-                w.Line("if (element.ValueKind == global::System.Text.Json.JsonValueKind.String");
-                w.Line($"    && global::System.DateTime.TryParse(element.GetString(), {Invariant}, global::System.Globalization.DateTimeStyles.RoundtripKind, out value))");
-                w.Line("    return true;");
-                Fail(w, $"{ToolFeedback}.InvalidArgument(tool, path, \"an ISO 8601 date-time such as 2025-05-01T14:30:00\")");
                 break;
             case TypeKind.Array or TypeKind.List:
                 ReadSequence(w, shape);
@@ -224,27 +207,11 @@ internal sealed class CodecEmitter
         w.Line("/// <summary>Builds a fact's result from its JSON text (checked at compile time), a fresh instance per call.</summary>");
         w.Open($"public static {shape.DeclaredName} FromJson{shape.Id}(string json)");
         w.Line("using var document = global::System.Text.Json.JsonDocument.Parse(json);");
-        w.Line($"if (!TryRead{shape.Id}(document.RootElement, \"facts\", \"result\", out var value, out var error))");
+        w.Line($"if (!{ReadMethod(shape)}(document.RootElement, \"facts\", \"result\", out var value, out var error))");
         w.Line("    throw new global::System.InvalidOperationException(error.Text);");
         w.Line("return value;");
         w.Close();
         w.Line();
-    }
-
-    private static void ReadScalar(SourceWriter w, string condition, string getter, string expected)
-    {
-        w.Open($"if ({condition})");
-        w.Line($"value = {getter};");
-        w.Line("return true;");
-        w.Close();
-        Fail(w, $"{ToolFeedback}.InvalidArgument(tool, path, \"{expected}\")");
-    }
-
-    private static void ReadNumber(SourceWriter w, string clrName, string expected)
-    {
-        w.Line($"if (element.ValueKind == global::System.Text.Json.JsonValueKind.Number && element.TryGet{clrName}(out value))");
-        w.Line("    return true;");
-        Fail(w, $"{ToolFeedback}.InvalidArgument(tool, path, \"{expected}\")");
     }
 
     private static void ReadSequence(SourceWriter w, TypeShape shape)
@@ -255,7 +222,7 @@ internal sealed class CodecEmitter
         w.Close();
         w.Line($"var items = new global::System.Collections.Generic.List<{element.DeclaredName}>(element.GetArrayLength());");
         w.Open("foreach (var item in element.EnumerateArray())");
-        w.Open($"if (!TryRead{element.Id}(item, tool, path + \"[\" + items.Count.ToString({Invariant}) + \"]\", out var entry, out error))");
+        w.Open($"if (!{ReadMethod(element)}(item, tool, {Reader}.ItemPath(path), out var entry, out error))");
         w.Line("value = default!;");
         w.Line("return false;");
         w.Close();
@@ -276,28 +243,33 @@ internal sealed class CodecEmitter
             var property = properties[i];
             var initial = property.DefaultLiteral ?? (property.Type.IsNullable ? "null" : property.Type.IsValueType ? "default" : "default!");
             w.Line($"{property.Type.DeclaredName} p{i} = {initial};");
-            if (NeedsPresenceFlag(property))
-                w.Line($"var has{i} = false;");
+            w.Line($"var has{i} = false;");
         }
         w.Open("foreach (var property in element.EnumerateObject())");
-        w.Open("switch (property.Name)");
+        // A name .NET cannot hold (an escaped lone surrogate) would throw from property.Name.
+        w.Open($"if (!{Reader}.TryGetName(property, out var name))");
+        Fail(w, $"{ToolFeedback}.InvalidText(tool, null)");
+        w.Close();
+        w.Open("switch (name)");
         for (var i = 0; i < properties.Count; i++)
         {
             var property = properties[i];
             w.Line($"case \"{property.JsonName}\":");
             w.Indent();
-            w.Open($"if (!TryRead{property.Type.Id}(property.Value, tool, path + \".{property.JsonName}\", out p{i}, out error))");
+            w.Open($"if (has{i})");
+            Fail(w, $"{ToolFeedback}.DuplicateArgument(tool, path + \".{property.JsonName}\")");
+            w.Close();
+            w.Open($"if (!{ReadMethod(property.Type)}(property.Value, tool, path + \".{property.JsonName}\", out p{i}, out error))");
             w.Line("value = default!;");
             w.Line("return false;");
             w.Close();
-            if (NeedsPresenceFlag(property))
-                w.Line($"has{i} = true;");
+            w.Line($"has{i} = true;");
             w.Line("break;");
             w.Dedent();
         }
         w.Line("default:");
         w.Indent();
-        Fail(w, $"{ToolFeedback}.UnknownArgument(tool, path + \".\" + property.Name)");
+        Fail(w, $"{ToolFeedback}.UnknownProperty(tool, path, {ScenarioEmitter.Literal(NameList(properties.Select(p => p.JsonName)))})");
         w.Dedent();
         w.Close();
         w.Close();
@@ -326,10 +298,6 @@ internal sealed class CodecEmitter
         w.Line("return true;");
     }
 
-    /// <summary>Required members are checked; optional settable ones are only assigned when present.</summary>
-    private static bool NeedsPresenceFlag(PropertyShape property) =>
-        property.Required || (property.ConstructorIndex < 0 && !property.InitOnly);
-
     private static void EmitWrite(SourceWriter w, TypeShape shape)
     {
         w.Open($"public static void Write{shape.Id}(global::System.Text.Json.Utf8JsonWriter writer, {shape.DeclaredName} value)");
@@ -338,7 +306,7 @@ internal sealed class CodecEmitter
             w.Line("if (value is null)");
             w.Line("    writer.WriteNullValue();");
             w.Line("else");
-            w.Line($"    Write{shape.NonNullable.Id}(writer, value{(shape.IsValueType ? ".Value" : "")});");
+            w.Line($"    {WriteMethod(shape.NonNullable)}(writer, value{(shape.IsValueType ? ".Value" : "")});");
             w.Close();
             w.Line();
             return;
@@ -353,40 +321,19 @@ internal sealed class CodecEmitter
         }
         switch (shape.Kind)
         {
-            case TypeKind.String:
-            case TypeKind.DateTime:
-                w.Line("writer.WriteStringValue(value);");
-                break;
-            case TypeKind.Boolean:
-                w.Line("writer.WriteBooleanValue(value);");
-                break;
-            case TypeKind.Byte or TypeKind.Int16 or TypeKind.Int32 or TypeKind.Int64 or TypeKind.Decimal:
-                w.Line("writer.WriteNumberValue(value);");
-                break;
-            case TypeKind.Single or TypeKind.Double:
-                // JSON has no NaN or infinity: write them as strings instead of throwing.
-                var type = shape.Kind == TypeKind.Single ? "float" : "double";
-                w.Line($"if ({type}.IsFinite(value))");
-                w.Line("    writer.WriteNumberValue(value);");
-                w.Line("else");
-                w.Line($"    writer.WriteStringValue(value.ToString({Invariant}));");
-                break;
             case TypeKind.Enum:
                 w.Line($"writer.WriteStringValue(Name{shape.Id}(value));");
-                break;
-            case TypeKind.DateOnly:
-                w.Line($"writer.WriteStringValue(value.ToString(\"yyyy-MM-dd\", {Invariant}));");
                 break;
             case TypeKind.Array or TypeKind.List:
                 w.Line("writer.WriteStartArray();");
                 w.Line("foreach (var item in value)");
-                w.Line($"    Write{shape.Element!.Id}(writer, item);");
+                w.Line($"    {WriteMethod(shape.Element!)}(writer, item);");
                 w.Line("writer.WriteEndArray();");
                 break;
             case TypeKind.Tuple:
                 w.Line("writer.WriteStartArray();");
                 foreach (var property in shape.Properties)
-                    w.Line($"Write{property.Type.Id}(writer, value.{property.ClrName});");
+                    w.Line($"{WriteMethod(property.Type)}(writer, value.{property.ClrName});");
                 w.Line("writer.WriteEndArray();");
                 break;
             case TypeKind.Object:
@@ -394,7 +341,7 @@ internal sealed class CodecEmitter
                 foreach (var property in shape.Properties)
                 {
                     w.Line($"writer.WritePropertyName(\"{property.JsonName}\");");
-                    w.Line($"Write{property.Type.Id}(writer, value.{property.ClrName});");
+                    w.Line($"{WriteMethod(property.Type)}(writer, value.{property.ClrName});");
                 }
                 w.Line("writer.WriteEndObject();");
                 break;
@@ -408,7 +355,7 @@ internal sealed class CodecEmitter
     {
         w.Line($"public static string Render{shape.Id}({shape.DeclaredName} value) =>");
         w.Indent();
-        w.Line(PlainText(shape) ?? $"global::ToolRL.Json.Write(value, Write{shape.Id});");
+        w.Line(PlainText(shape) ?? $"global::ToolRL.Json.Write(value, {WriteMethod(shape)});");
         w.Dedent();
         w.Line();
     }
@@ -445,7 +392,7 @@ internal sealed class CodecEmitter
                 w.Line("return string.Join(\", \", " + string.Join(", ", shape.Properties.Select(p => $"Answer{p.Type.Id}({inner}.{p.ClrName})")) + ");");
                 break;
             default:
-                w.Line($"return global::ToolRL.Json.Write(value, Write{shape.Id});");
+                w.Line($"return global::ToolRL.Json.Write(value, {WriteMethod(shape)});");
                 break;
         }
         w.Close();
@@ -460,8 +407,8 @@ internal sealed class CodecEmitter
         {
             TypeKind.String => "value",
             TypeKind.Enum => $"Name{shape.NonNullable.Id}({value})",
-            TypeKind.DateOnly => $"{value}.ToString(\"yyyy-MM-dd\", {Invariant})",
-            TypeKind.DateTime => $"global::ToolRL.Json.Write({value}, Write{shape.NonNullable.Id}).Trim('\"')",
+            TypeKind.DateOnly => $"{ValueWriter}.DateOnlyText({value})",
+            TypeKind.DateTime => $"{ValueWriter}.DateTimeText({value})",
             _ => null,
         };
         if (text is null)

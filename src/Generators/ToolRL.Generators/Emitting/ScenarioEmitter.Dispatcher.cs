@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Linq;
 using ToolRL.Generators.Model;
 using ToolRL.Generators.Parsing;
 
@@ -8,7 +9,8 @@ internal sealed partial class ScenarioEmitter
 {
     /// <summary>
     /// <c>Invoke</c> switches on the tool name; one <c>Invoke{Method}</c> per tool reads each argument with an explicit
-    /// kind check, reports the first missing, unknown or mistyped argument as feedback, calls the tool and renders it.
+    /// kind check, reports the first missing, unknown, repeated or mistyped argument as feedback, calls the tool and
+    /// renders it. No argument JSON makes it throw: the readers report everything as a <c>ToolResult</c>.
     /// </summary>
     private void EmitDispatcher(SourceWriter w)
     {
@@ -46,33 +48,37 @@ internal sealed partial class ScenarioEmitter
                 var parameter = parameters[i];
                 var initial = parameter.DefaultLiteral ?? (parameter.Type.IsNullable ? "null" : parameter.Type.IsValueType ? "default" : "default!");
                 w.Line($"{parameter.Type.DeclaredName} arg{i} = {initial};");
-                if (parameter.Required)
-                    w.Line($"var has{i} = false;");
+                w.Line($"var has{i} = false;");
             }
         }
         w.Open("if (arguments.ValueKind == global::System.Text.Json.JsonValueKind.Object)");
         w.Open("foreach (var argument in arguments.EnumerateObject())");
+        // A name .NET cannot hold (an escaped lone surrogate) would throw from argument.Name.
+        w.Line("if (!global::ToolRL.Serialization.JsonArgumentReader.TryGetName(argument, out var name))");
+        w.Line($"    return {ToolFeedback}.InvalidText(tool, null);");
+        var accepted = Literal(CodecEmitter.NameList(parameters.Select(p => p.Name)));
         if (parameters.Count == 0)
         {
-            w.Line($"return {ToolFeedback}.UnknownArgument(tool, argument.Name);");
+            w.Line($"return {ToolFeedback}.UnknownArgument(tool, {accepted});");
         }
         else
         {
-            w.Open("switch (argument.Name)");
+            w.Open("switch (name)");
             for (var i = 0; i < parameters.Count; i++)
             {
                 var parameter = parameters[i];
                 w.Line($"case {Literal(parameter.Name)}:");
                 w.Indent();
-                w.Line($"if (!Codec.TryRead{parameter.Type.Id}(argument.Value, tool, {Literal(parameter.Name)}, out arg{i}, out error))");
+                w.Line($"if (has{i})");
+                w.Line($"    return {ToolFeedback}.DuplicateArgument(tool, {Literal(parameter.Name)});");
+                w.Line($"if (!{CodecPrefix(parameter.Type)}{CodecEmitter.ReadMethod(parameter.Type)}(argument.Value, tool, {Literal(parameter.Name)}, out arg{i}, out error))");
                 w.Line("    return error;");
-                if (parameter.Required)
-                    w.Line($"has{i} = true;");
+                w.Line($"has{i} = true;");
                 w.Line("break;");
                 w.Dedent();
             }
             w.Line("default:");
-            w.Line($"    return {ToolFeedback}.UnknownArgument(tool, argument.Name);");
+            w.Line($"    return {ToolFeedback}.UnknownArgument(tool, {accepted});");
             w.Close();
         }
         w.Close();
@@ -91,6 +97,9 @@ internal sealed partial class ScenarioEmitter
         w.Close();
         w.Line();
     }
+
+    /// <summary><c>Codec.</c> before a Codec method; nothing before a Runtime primitive (fully qualified already).</summary>
+    private static string CodecPrefix(TypeShape shape) => CodecEmitter.IsPrimitive(shape) ? "" : "Codec.";
 
     /// <summary>The C# call's arguments in declaration order, with the cancellation token at its position.</summary>
     private static IEnumerable<string> CallArguments(ToolModel tool, System.Func<int, string> argument, string token)

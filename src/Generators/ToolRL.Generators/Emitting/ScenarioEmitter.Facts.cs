@@ -53,15 +53,15 @@ internal sealed partial class ScenarioEmitter
 
     /// <summary>
     /// The local implementation of a facts-only scenario: the fact's result for matching arguments (strings compared
-    /// ignoring case), otherwise a deterministic "No record found for tool(args)." answer — returned as the output for
-    /// string tools, thrown as <c>KeyNotFoundException</c> (which the environment turns into error feedback) for others.
+    /// ignoring case), otherwise a <c>NoRecordException</c> "No record found for tool(args)." for every return type: the
+    /// session reports it as a <c>NoRecord</c> outcome (never a success), and a golden call that hits it fails its task at load.
     /// </summary>
     private void EmitFactsClass(SourceWriter w)
     {
         w.Line("/// <summary>");
         w.Line($"/// Local implementation of <see cref=\"{_scenario.InterfaceName}\"/> generated from its facts. A call whose arguments match a fact");
-        w.Line("/// (strings compared ignoring case) returns the fact's result. Any other call gets the deterministic answer");
-        w.Line("/// \"No record found for tool(arguments).\": as the result of string tools, as a KeyNotFoundException for other tools.");
+        w.Line("/// (strings compared ignoring case) returns the fact's result. Any other call throws a NoRecordException");
+        w.Line("/// \"No record found for tool(arguments).\", which the session reports as a NoRecord outcome.");
         w.Line("/// </summary>");
         w.Line(GeneratedCode);
         w.Open($"{Accessibility} sealed class {FactsClassName} : {Interface}");
@@ -79,10 +79,7 @@ internal sealed partial class ScenarioEmitter
                 w.Line($"if ({condition})");
                 w.Line($"    return {fact.Result.CSharp};");
             }
-            w.Line($"var __message = {NoRecordMessage(tool)};");
-            w.Line(tool.ReturnType.Kind == TypeKind.String
-                ? "return __message;"
-                : "throw new global::System.Collections.Generic.KeyNotFoundException(__message);");
+            w.Line($"throw new global::ToolRL.Tools.NoRecordException({NoRecordMessage(tool)});");
             w.Close();
         }
         w.Close();
@@ -103,7 +100,7 @@ internal sealed partial class ScenarioEmitter
             return Literal($"No record found for {tool.Name}().");
         var parts = tool.Parameters.Select((p, i) =>
             (i == 0 ? Literal($"No record found for {tool.Name}({p.Name}=") : Literal($", {p.Name}=")) +
-            $" + global::ToolRL.Json.Write({Naming.Identifier(p.Name)}, {ClassName}.Codec.Write{p.Type.Id})");
+            $" + global::ToolRL.Json.Write({Naming.Identifier(p.Name)}, {(CodecEmitter.IsPrimitive(p.Type) ? "" : ClassName + ".Codec.")}{CodecEmitter.WriteMethod(p.Type)})");
         return string.Join(" + ", parts) + " + \").\"";
     }
 }

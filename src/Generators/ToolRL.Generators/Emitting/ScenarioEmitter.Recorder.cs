@@ -64,7 +64,7 @@ internal sealed partial class ScenarioEmitter
         foreach (var parameter in tool.Parameters)
         {
             w.Line($"__writer.WritePropertyName({Literal(parameter.Name)});");
-            w.Line($"Write{parameter.Type.Id}(__writer, {Naming.Identifier(parameter.Name)});");
+            w.Line($"{CodecEmitter.WriteMethod(parameter.Type)}(__writer, {Naming.Identifier(parameter.Name)});");
         }
         w.Line("__writer.WriteEndObject();");
         w.Close();

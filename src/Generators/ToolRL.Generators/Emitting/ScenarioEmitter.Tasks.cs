@@ -5,7 +5,10 @@ namespace ToolRL.Generators.Emitting;
 
 internal sealed partial class ScenarioEmitter
 {
-    /// <summary>One <c>TaskDescriptor</c> per task: id, question, structure and golden call graph from compile time, and Solve.</summary>
+    /// <summary>
+    /// One <c>TaskDescriptor</c> per task: id, question and golden call graph from compile time, and Solve. The Runtime
+    /// classifies the graph's structure (one classifier, not a compile-time copy).
+    /// </summary>
     private void EmitTasks(SourceWriter w)
     {
         var descriptor = $"global::ToolRL.Tasks.TaskDescriptor<{Interface}>";
@@ -25,7 +28,6 @@ internal sealed partial class ScenarioEmitter
             w.Indent();
             w.Line(Literal(TaskId(task)) + ",");
             w.Line(Literal(task.Question) + ",");
-            w.Line($"global::ToolRL.Tasks.TaskStructure.{TaskStructureClassifier.Classify(task.Calls)},");
             w.Line("new global::ToolRL.Tasks.GoldenCallSpec[]");
             w.Line("{");
             w.Indent();

@@ -12,8 +12,11 @@ namespace ToolRL.Generators.Emitting;
 /// </summary>
 internal sealed partial class ScenarioEmitter
 {
-    public const string Version = "0.1.0";
-    private const string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ToolRL.Generators\", \"" + Version + "\")]";
+    /// <summary>The generator's version, from the build (the assembly version, e.g. <c>0.1.0</c>), not a constant here.</summary>
+    public static readonly string Version = typeof(ScenarioEmitter).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}.{v.Build}" : "0.0.0";
+
+    /// <summary>The <c>[GeneratedCode]</c> attribute on every generated type.</summary>
+    public static readonly string GeneratedCode = "[global::System.CodeDom.Compiler.GeneratedCode(\"ToolRL.Generators\", \"" + Version + "\")]";
     private const string ToolFeedback = "global::ToolRL.Tools.ToolFeedback";
 
     private readonly ScenarioModel _scenario;

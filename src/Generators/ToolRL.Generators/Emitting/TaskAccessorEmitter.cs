@@ -19,7 +19,7 @@ internal static class TaskAccessorEmitter
         foreach (var type in accessor.ContainingTypes)
             w.Open(type);
         w.Line($"/// <summary>Lets the generated scenario run the private task method <see cref=\"{accessor.MethodName}\"/>.</summary>");
-        w.Line("[global::System.CodeDom.Compiler.GeneratedCode(\"ToolRL.Generators\", \"" + ScenarioEmitter.Version + "\")]");
+        w.Line(ScenarioEmitter.GeneratedCode);
         w.Line("[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]");
         w.Line($"internal static {accessor.ReturnType} {accessor.AccessorName}({accessor.ParameterType} tools) => {accessor.MethodName}(tools);");
         foreach (var _ in accessor.ContainingTypes)

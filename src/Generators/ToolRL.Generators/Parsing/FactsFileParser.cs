@@ -6,19 +6,13 @@ namespace ToolRL.Generators.Parsing;
 
 /// <summary>
 /// Reads a facts file (<c>{ "ToolMethodName": [ { "args": { "param": value }, "result": value } ] }</c>) against a
-/// parsed scenario. Runs at emit time on models only, so it needs no symbols.
+/// parsed scenario. Runs in the pipeline on models only (the file was parsed in its own step), so it needs no symbols.
 /// </summary>
 internal static class FactsFileParser
 {
-    public static List<FactModel> Parse(ScenarioModel scenario, FactsFileRequest request, string text, List<DiagnosticInfo> diagnostics)
+    public static List<FactModel> Parse(ScenarioModel scenario, FactsFileRequest request, JsonNode root, List<DiagnosticInfo> diagnostics)
     {
         var facts = new List<FactModel>();
-        var root = MiniJson.Parse(text, out var error);
-        if (root is null)
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FactsFileInvalid, request.Location, request.FileName, error ?? "not JSON"));
-            return facts;
-        }
         if (!root.IsObject)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.FactsFileInvalid, request.Location, request.FileName, "the top level must be an object keyed by tool method name"));

@@ -5,9 +5,14 @@ using System.Text;
 
 namespace ToolRL.Generators.Parsing;
 
-/// <summary>A parsed JSON value. The generator cannot rely on System.Text.Json inside every compiler host.</summary>
-internal sealed class JsonNode
+/// <summary>
+/// A parsed JSON value. The generator cannot rely on System.Text.Json inside every compiler host. Equatable by value
+/// (kind and compact text, property order kept), so a parsed facts file can sit in the incremental pipeline.
+/// </summary>
+internal sealed class JsonNode : IEquatable<JsonNode>
 {
+    private string? _json;
+
     public FactInputKind Kind { get; private init; }
     public string Text { get; private init; } = "";
     public List<KeyValuePair<string, JsonNode>>? Properties { get; private init; }
@@ -21,10 +26,21 @@ internal sealed class JsonNode
     /// <summary>Compact JSON text of this value (property order kept).</summary>
     public string ToJson()
     {
-        var builder = new StringBuilder();
-        Append(builder);
-        return builder.ToString();
+        if (_json is null)
+        {
+            var builder = new StringBuilder();
+            Append(builder);
+            _json = builder.ToString();
+        }
+        return _json;
     }
+
+    public bool Equals(JsonNode? other) =>
+        other is not null && (ReferenceEquals(this, other) || (Kind == other.Kind && ToJson() == other.ToJson()));
+
+    public override bool Equals(object? obj) => Equals(obj as JsonNode);
+
+    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToJson());
 
     private void Append(StringBuilder builder)
     {

@@ -33,6 +33,17 @@ internal static class Naming
     public static string ToCamelCase(string name) =>
         name.Length == 0 || char.IsLower(name[0]) ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
+    /// <summary>
+    /// The one tool-name rule: <c>[Tool(Name = "...")]</c> when given, otherwise the method name in snake case. The
+    /// parser (tool schemas) and the task analyser (golden call graphs) both use it.
+    /// </summary>
+    public static string ToolName(Microsoft.CodeAnalysis.AttributeData toolAttribute, string methodName) =>
+        ExplicitToolName(toolAttribute) ?? ToSnakeCase(methodName);
+
+    /// <summary>The <c>Name</c> given on <c>[Tool]</c>, or null.</summary>
+    public static string? ExplicitToolName(Microsoft.CodeAnalysis.AttributeData toolAttribute) =>
+        System.Linq.Enumerable.FirstOrDefault(toolAttribute.NamedArguments, a => a.Key == "Name").Value.Value as string;
+
     /// <summary>The OpenAI function-name rule: 1–64 of [a-zA-Z0-9_-].</summary>
     public static bool IsValidToolName(string name)
     {

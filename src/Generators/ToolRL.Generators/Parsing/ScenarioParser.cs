@@ -10,14 +10,12 @@ namespace ToolRL.Generators.Parsing;
 /// <summary>Turns a <c>[Scenario]</c> interface symbol into a <see cref="ScenarioModel"/> plus diagnostics.</summary>
 internal static class ScenarioParser
 {
-    public const string ScenarioAttribute = "ToolRL.ScenarioAttribute";
-    public const string ToolAttribute = "ToolRL.ToolAttribute";
-    public const string FactAttribute = "ToolRL.ToolFactAttribute";
-    public const string FactsFileAttribute = "ToolRL.FactsFileAttribute";
+    public const string ScenarioAttribute = KnownSymbols.ScenarioAttributeName;
 
     public static ScenarioParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var diagnostics = new List<DiagnosticInfo>();
+        var known = new KnownSymbols(context.SemanticModel.Compilation);
         var symbol = (INamedTypeSymbol)context.TargetSymbol;
         var location = LocationInfo.From(((InterfaceDeclarationSyntax)context.TargetNode).Identifier.GetLocation());
         var scenarioName = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
@@ -55,9 +53,9 @@ internal static class ScenarioParser
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (member is IMethodSymbol { MethodKind: MethodKind.Ordinary } method && !method.IsStatic && method.IsAbstract
-                && method.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ToolAttribute))
+                && known.ToolAttributeOf(method) is not null)
             {
-                var tool = ToolParser.Parse(method, diagnostics);
+                var tool = ToolParser.Parse(method, known, diagnostics);
                 if (tool is null)
                 {
                     fatal = true;
@@ -89,15 +87,14 @@ internal static class ScenarioParser
         var hasFacts = false;
         foreach (var attribute in symbol.GetAttributes())
         {
-            var name = attribute.AttributeClass?.ToDisplayString();
-            if (name == FactAttribute)
+            if (KnownSymbols.Is(attribute.AttributeClass, known.FactAttribute))
             {
                 hasFacts = true;
                 var fact = FactAttributeParser.Parse(attribute, scenarioName, tools, diagnostics);
                 if (fact is not null)
                     facts.Add(fact);
             }
-            else if (name == FactsFileAttribute)
+            else if (KnownSymbols.Is(attribute.AttributeClass, known.FactsFileAttribute))
             {
                 hasFacts = true;
                 var fileName = attribute.ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;

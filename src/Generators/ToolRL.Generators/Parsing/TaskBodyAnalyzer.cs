@@ -16,17 +16,19 @@ namespace ToolRL.Generators.Parsing;
 internal sealed class TaskBodyAnalyzer
 {
     private readonly SemanticModel _model;
+    private readonly KnownSymbols _known;
     private readonly IMethodSymbol _method;
     private readonly IParameterSymbol _scenario;
     private readonly CancellationToken _cancellationToken;
     private readonly List<CallModel> _calls = new();
     private readonly Dictionary<ISymbol, SortedSet<int>> _locals = new(SymbolEqualityComparer.Default);
 
-    public TaskBodyAnalyzer(SemanticModel model, IMethodSymbol method, IParameterSymbol scenario, CancellationToken cancellationToken)
+    public TaskBodyAnalyzer(SemanticModel model, KnownSymbols known, IMethodSymbol method, IParameterSymbol scenario, CancellationToken cancellationToken)
     {
         _model = model;
         _method = method;
         _scenario = scenario;
+        _known = known;
         _cancellationToken = cancellationToken;
     }
 
@@ -135,7 +137,8 @@ internal sealed class TaskBodyAnalyzer
         var none = new SortedSet<int>();
         var target = _model.GetSymbolInfo(invocation, _cancellationToken).Symbol as IMethodSymbol;
         var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
-        var isTool = target is not null && target.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ScenarioParser.ToolAttribute);
+        var toolAttribute = target is null ? null : _known.ToolAttributeOf(target);
+        var isTool = toolAttribute is not null;
         if (!isTool)
         {
             Fail(invocation, $"the call '{Shorten(invocation)}' (only tools of the scenario may be called)");
@@ -151,8 +154,7 @@ internal sealed class TaskBodyAnalyzer
         var dependencies = Union(invocation.ArgumentList.Arguments.Select(a => a.Expression));
         if (Diagnostic is not null)
             return none;
-        var attribute = target!.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ScenarioParser.ToolAttribute);
-        var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string ?? Naming.ToSnakeCase(target.Name);
+        var name = Naming.ToolName(toolAttribute!, target!.Name);
         var index = _calls.Count;
         _calls.Add(new CallModel(index, name, dependencies.ToEquatableArray()));
         return new SortedSet<int> { index };

@@ -14,13 +14,14 @@ namespace ToolRL.Generators.Parsing;
 /// </summary>
 internal static class TaskParser
 {
-    public const string TaskAttribute = "ToolRL.TaskAttribute";
+    public const string TaskAttribute = KnownSymbols.TaskAttributeName;
 
     public static TaskParseResult Parse(GeneratorAttributeSyntaxContext context, CancellationToken cancellationToken)
     {
         var method = (IMethodSymbol)context.TargetSymbol;
         var syntax = (MethodDeclarationSyntax)context.TargetNode;
         var diagnostics = new List<DiagnosticInfo>();
+        var known = new KnownSymbols(context.SemanticModel.Compilation);
         var location = LocationInfo.From(syntax.Identifier.GetLocation());
         var question = context.Attributes[0].ConstructorArguments.FirstOrDefault().Value as string ?? string.Empty;
 
@@ -39,7 +40,7 @@ internal static class TaskParser
         else if (method.Parameters[0].RefKind != RefKind.None)
             problem = "its parameter is passed by reference";
         else if (method.Parameters[0].Type is not INamedTypeSymbol { TypeKind: Microsoft.CodeAnalysis.TypeKind.Interface } candidate
-                 || !candidate.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == ScenarioParser.ScenarioAttribute))
+                 || !known.IsScenario(candidate))
             problem = $"its parameter type '{method.Parameters[0].Type.ToDisplayString()}' is not a [Scenario] interface";
         else
             scenario = candidate;
@@ -59,14 +60,14 @@ internal static class TaskParser
             return new TaskParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var answer = new TypeShapeParser().Parse(method.ReturnType, TypeShapeParser.Use.Answer, out var answerError);
+        var answer = new TypeShapeParser(known).Parse(method.ReturnType, TypeShapeParser.Use.Answer, out var answerError);
         if (answer is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTaskAnswerType, location, method.Name, method.ReturnType.ToDisplayString(), answerError ?? "unsupported"));
             return new TaskParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var analyzer = new TaskBodyAnalyzer(context.SemanticModel, method, method.Parameters[0], cancellationToken);
+        var analyzer = new TaskBodyAnalyzer(context.SemanticModel, known, method, method.Parameters[0], cancellationToken);
         var calls = analyzer.Analyze(syntax);
         if (analyzer.Diagnostic is not null)
         {

@@ -12,12 +12,11 @@ internal static class ToolParser
     private static readonly Regex PhraseHole = new(@"\{([^{}]*)\}", RegexOptions.CultureInvariant);
 
     /// <summary>Returns null when the tool cannot be emitted; diagnostics say why.</summary>
-    public static ToolModel? Parse(IMethodSymbol method, List<DiagnosticInfo> diagnostics)
+    public static ToolModel? Parse(IMethodSymbol method, KnownSymbols known, List<DiagnosticInfo> diagnostics)
     {
-        var attribute = method.GetAttributes().First(a => a.AttributeClass?.ToDisplayString() == ScenarioParser.ToolAttribute);
-        var explicitName = NamedString(attribute, "Name");
+        var attribute = known.ToolAttributeOf(method)!;
         var phrase = NamedString(attribute, "Phrase");
-        var name = explicitName ?? Naming.ToSnakeCase(method.Name);
+        var name = Naming.ToolName(attribute, method.Name);
         var location = LocationInfo.From(method);
         var ok = true;
 
@@ -45,7 +44,7 @@ internal static class ToolParser
             ok = false;
         }
 
-        var parser = new TypeShapeParser();
+        var parser = new TypeShapeParser(known);
         var parameters = new List<ParameterModel>();
         var cancellationIndex = -1;
         for (var i = 0; i < method.Parameters.Length; i++)
@@ -60,7 +59,7 @@ internal static class ToolParser
                 ok = false;
                 continue;
             }
-            if (parameter.Type.ToDisplayString() == "System.Threading.CancellationToken")
+            if (KnownSymbols.Is(parameter.Type, known.CancellationToken))
             {
                 cancellationIndex = i;
                 continue;
@@ -89,7 +88,7 @@ internal static class ToolParser
         var returnShape = parser.Parse(method.ReturnType, TypeShapeParser.Use.Output, out var returnError);
         if (returnShape is null)
         {
-            if (method.ReturnType.ToDisplayString() is "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask" || method.ReturnType.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>")
+            if (known.IsAwaitable(method.ReturnType))
                 returnError = "asynchronous tools are not supported; the dispatcher calls tools synchronously under the environment's timeout";
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, name, method.ReturnType.ToDisplayString(), returnError ?? "unsupported"));
             ok = false;

@@ -17,6 +17,9 @@ internal sealed class TypeShapeParser
             | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     private readonly HashSet<ITypeSymbol> _inProgress = new(SymbolEqualityComparer.Default);
+    private readonly KnownSymbols _known;
+
+    public TypeShapeParser(KnownSymbols known) => _known = known;
 
     /// <summary>How the shape is used: input types must be constructible from JSON; tuples are answers only.</summary>
     public enum Use { Input, Output, Answer }
@@ -71,7 +74,7 @@ internal sealed class TypeShapeParser
                 return null;
         }
 
-        if (type is INamedTypeSymbol { Name: "DateOnly", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } })
+        if (KnownSymbols.Is(type, _known.DateOnly))
             return Scalar(TypeKind.DateOnly, fullName, "DateOnly");
 
         if (type.TypeKind == Microsoft.CodeAnalysis.TypeKind.Enum)
@@ -102,7 +105,7 @@ internal sealed class TypeShapeParser
         if (named.IsTupleType)
             return ParseTuple(named, fullName, use, out error);
 
-        if (IsSequenceInterfaceOrList(named))
+        if (_known.IsSequence(named))
         {
             var element = Parse(named.TypeArguments[0], use == Use.Answer ? Use.Output : use, out error);
             if (element is null)
@@ -115,19 +118,6 @@ internal sealed class TypeShapeParser
 
     private static TypeShape Scalar(TypeKind kind, string fullName, string id, bool isValueType = true) =>
         new(kind, fullName, id, false, isValueType, null, EquatableArray<string>.Empty, EquatableArray<PropertyShape>.Empty, "");
-
-    private static bool IsSequenceInterfaceOrList(INamedTypeSymbol named)
-    {
-        if (named.TypeArguments.Length != 1)
-            return false;
-        var definition = named.OriginalDefinition.ToDisplayString();
-        return definition is "System.Collections.Generic.List<T>"
-            or "System.Collections.Generic.IList<T>"
-            or "System.Collections.Generic.ICollection<T>"
-            or "System.Collections.Generic.IEnumerable<T>"
-            or "System.Collections.Generic.IReadOnlyList<T>"
-            or "System.Collections.Generic.IReadOnlyCollection<T>";
-    }
 
     private TypeShape? ParseTuple(INamedTypeSymbol tuple, string fullName, Use use, out string? error)
     {

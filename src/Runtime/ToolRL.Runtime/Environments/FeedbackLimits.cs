@@ -5,10 +5,10 @@ namespace ToolRL.Environments;
 /// <summary>The size limits of <see cref="ToolEnvironmentOptions"/> applied to arguments and feedback text.</summary>
 internal static class FeedbackLimits
 {
-    /// <summary>Feedback for an arguments payload over the limit (it is not parsed).</summary>
+    /// <summary>Feedback for an arguments payload over the limit (it is not parsed). No digits: see <see cref="ToolFeedback"/>.</summary>
     public static ToolResult ArgumentsTooLong(string toolName, int length, int limit) =>
         new(ToolOutcome.InvalidArguments,
-            ToolFeedback.Error(toolName, $"arguments are {length} characters long; the limit is {limit}"));
+            ToolFeedback.Error(toolName, "the arguments are longer than the environment's limit"));
 
     /// <summary>
     /// Cuts text longer than <paramref name="limit"/> and appends a marker saying how much was cut. The

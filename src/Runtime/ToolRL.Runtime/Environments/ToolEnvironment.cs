@@ -10,7 +10,7 @@ namespace ToolRL.Environments;
 /// <typeparam name="TTools">The scenario interface.</typeparam>
 public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools : class
 {
-    private readonly Lazy<IReadOnlyList<EnvironmentTask>> _tasks;
+    private readonly Lazy<(IReadOnlyList<EnvironmentTask> Tasks, IReadOnlyList<TaskLoadError> Errors)> _tasks;
     private readonly HashSet<string> _toolNames;
 
     /// <summary>Creates the environment.</summary>
@@ -32,7 +32,7 @@ public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools 
         if (Options.MaxArgumentsLength <= 0 || Options.MaxOutputLength <= 0)
             throw new ArgumentException("MaxArgumentsLength and MaxOutputLength must be positive.", nameof(options));
         _toolNames = new HashSet<string>(scenario.Tools.Select(t => t.Name), StringComparer.Ordinal);
-        _tasks = new Lazy<IReadOnlyList<EnvironmentTask>>(
+        _tasks = new Lazy<(IReadOnlyList<EnvironmentTask>, IReadOnlyList<TaskLoadError>)>(
             () => GoldenTaskLoader.Load(Scenario, Factory), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -55,8 +55,16 @@ public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools 
     public IReadOnlyList<ToolDefinition> Tools => Scenario.Tools;
 
     /// <inheritdoc />
-    /// <exception cref="InvalidOperationException">A task's golden run failed or did not match its call graph.</exception>
-    public IReadOnlyList<EnvironmentTask> Tasks => _tasks.Value;
+    /// <exception cref="TaskLoadException">Some task's golden run failed or did not match its call graph: every such
+    /// task is named, and the tasks that loaded are in <see cref="TaskLoadException.LoadedTasks"/>.</exception>
+    public IReadOnlyList<EnvironmentTask> Tasks
+    {
+        get
+        {
+            var (tasks, errors) = _tasks.Value;
+            return errors.Count == 0 ? tasks : throw new TaskLoadException(Name, tasks, errors);
+        }
+    }
 
     /// <summary>True when the scenario has a tool of that name.</summary>
     public bool HasTool(string name) => _toolNames.Contains(name);

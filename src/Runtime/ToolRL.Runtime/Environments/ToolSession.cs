@@ -47,11 +47,11 @@ internal sealed class ToolSession<TTools> : IToolSession where TTools : class
         }
         catch (JsonException ex)
         {
-            return Done(ToolFeedback.ArgumentsNotJson(name, ex.Message));
+            return Done(ToolFeedback.ArgumentsNotJson(name, ex));
         }
         catch (ArgumentException ex)
         {
-            return Done(ToolFeedback.ArgumentsNotJson(name, ex.Message));
+            return Done(ToolFeedback.ArgumentsNotJson(name, ex));
         }
 
         var kind = document.RootElement.ValueKind;
@@ -98,6 +98,11 @@ internal sealed class ToolSession<TTools> : IToolSession where TTools : class
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             return ToolFeedback.Cancelled(name);
+        }
+        catch (NoRecordException ex)
+        {
+            // A facts tool with no record for these arguments: its text as written, without the error prefix.
+            return new ToolResult(ToolOutcome.NoRecord, ex.Message);
         }
         catch (Exception ex)
         {

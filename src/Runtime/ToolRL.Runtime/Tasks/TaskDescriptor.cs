@@ -8,13 +8,16 @@ namespace ToolRL.Tasks;
 /// <typeparam name="TTools">The scenario interface.</typeparam>
 /// <param name="Id">Stable id, <c>{scenario}/{TaskClass}.{Method}</c>.</param>
 /// <param name="Question">The user's question.</param>
-/// <param name="Structure">The structure the generator derived from the call graph.</param>
 /// <param name="Calls">The golden call graph in execution order.</param>
 /// <param name="Solve">Runs the task body on the given tools and returns its final answer rendered as text.</param>
+/// <exception cref="ArgumentException">The graph is empty or a call depends on one that does not precede it.</exception>
 public sealed record TaskDescriptor<TTools>(
     string Id,
     string Question,
-    TaskStructure Structure,
     IReadOnlyList<GoldenCallSpec> Calls,
     Func<TTools, string> Solve)
-    where TTools : class;
+    where TTools : class
+{
+    /// <summary>The structure of <see cref="Calls"/>, classified once here (<see cref="TaskStructures.Classify"/>).</summary>
+    public TaskStructure Structure { get; } = TaskStructures.Classify(Calls);
+}

@@ -18,35 +18,48 @@ internal static class DescribeCommand
         command.SetAction(parse =>
         {
             var selected = context.Select(parse.GetValue(scenario));
+            var loaded = new List<IReadOnlyList<EnvironmentTask>>();
+            var failed = 0;
             for (var i = 0; i < selected.Count; i++)
             {
-                // Tasks load lazily by running their golden calls; a broken task is named, not a crash.
+                // Tasks load lazily by running their golden calls; a broken task is named and the others are described.
+                IReadOnlyList<EnvironmentTask> tasks;
                 try
                 {
-                    _ = selected[i].Tasks;
+                    tasks = selected[i].Tasks;
+                }
+                catch (TaskLoadException e)
+                {
+                    tasks = e.LoadedTasks;
+                    foreach (var error in e.Errors)
+                        context.Error.WriteLine($"error: scenario '{selected[i].Name}': {error.Message}");
+                    failed += e.Errors.Count;
                 }
                 catch (InvalidOperationException e)
                 {
                     throw new CliException($"scenario '{selected[i].Name}' failed to load: {e.Message}");
                 }
+                loaded.Add(tasks);
                 if (i > 0)
                     context.Output.WriteLine();
                 if (parse.GetValue(markdown))
-                    WriteMarkdown(selected[i], context.Output);
+                    WriteMarkdown(selected[i], tasks, context.Output);
                 else
-                    WriteText(selected[i], context.Output);
+                    WriteText(selected[i], tasks, context.Output);
             }
             if (selected.Count > 1)
             {
                 context.Output.WriteLine();
-                context.Output.WriteLine($"{selected.Count} scenarios, {selected.Sum(s => s.Tools.Count)} tools, {selected.Sum(s => s.Tasks.Count)} tasks.");
+                context.Output.WriteLine($"{selected.Count} scenarios, {selected.Sum(s => s.Tools.Count)} tools, {loaded.Sum(t => t.Count)} tasks.");
             }
+            if (failed > 0)
+                return ExitCodes.Failed;
             return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void WriteText(IToolEnvironment environment, TextWriter output)
+    private static void WriteText(IToolEnvironment environment, IReadOnlyList<EnvironmentTask> tasks, TextWriter output)
     {
         output.WriteLine($"scenario {environment.Name}: {environment.Description}");
         output.WriteLine($"tools ({environment.Tools.Count}):");
@@ -56,22 +69,22 @@ internal static class DescribeCommand
             output.WriteLine($"    {tool.Description}");
             output.WriteLine($"    schema: {tool.ParametersSchema}");
         }
-        output.WriteLine($"tasks ({environment.Tasks.Count}): {CountsByStructure(environment.Tasks)}");
+        output.WriteLine($"tasks ({tasks.Count}): {CountsByStructure(tasks)}");
         output.WriteLine("examples:");
-        foreach (var (structure, question) in Examples(environment.Tasks))
+        foreach (var (structure, question) in Examples(tasks))
             output.WriteLine($"  {structure.Label()}: {question}");
     }
 
-    private static void WriteMarkdown(IToolEnvironment environment, TextWriter output)
+    private static void WriteMarkdown(IToolEnvironment environment, IReadOnlyList<EnvironmentTask> tasks, TextWriter output)
     {
         var page = MarkdownOf.Page(environment) ?? $"# {environment.Name}\n\n{environment.Description}\n";
         output.WriteLine(page.TrimEnd());
         output.WriteLine();
         output.WriteLine("## Tasks");
         output.WriteLine();
-        output.WriteLine($"{environment.Tasks.Count} tasks: {CountsByStructure(environment.Tasks)}.");
+        output.WriteLine($"{tasks.Count} tasks: {CountsByStructure(tasks)}.");
         output.WriteLine();
-        foreach (var (structure, question) in Examples(environment.Tasks))
+        foreach (var (structure, question) in Examples(tasks))
             output.WriteLine($"- *{structure.Label()}*: {question}");
     }
 
