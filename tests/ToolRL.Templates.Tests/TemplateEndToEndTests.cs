@@ -32,10 +32,14 @@ public sealed class TemplateEndToEndTests
         {
             // A unique prerelease version: the global NuGet cache can never hand back an older build.
             var version = $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmssfff}";
-            var feed = Directory.CreateDirectory(Path.Combine(work, "feed")).FullName;
+            var feed = Path.Combine(work, "feed");
             var sources = CopySources(Path.Combine(work, "src-copy"));
-            foreach (var packed in PackedProjects)
-                ProcessRunner.Run(sources, "dotnet", "pack", packed, "-c", "Release", "-o", feed, $"-p:Version={version}");
+            var hive = Path.Combine(work, "template-hive");
+            var app = Path.Combine(work, "app");
+
+            // The README's one command: pack into a local feed, install the template, write the workspace's nuget.config.
+            var install = ProcessRunner.Run(sources, "bash", "scripts/install-template.sh", app, "--feed", feed, "--version", version, "--hive", hive);
+            Assert.Contains($"dotnet new toolrl-env -n WeatherDesk --ToolRLVersion {version}", install);
             Assert.Equal(PackedProjects.Length, Directory.GetFiles(feed, "*.nupkg").Length);
             using (var generators = ZipFile.OpenRead(Path.Combine(feed, $"ToolRL.Generators.{version}.nupkg")))
             {
@@ -43,34 +47,39 @@ public sealed class TemplateEndToEndTests
                 Assert.Contains("analyzers/dotnet/cs/ToolRL.Generators.dll", analyzers);
                 Assert.Contains("analyzers/dotnet/cs/ToolRL.Generators.CodeFixes.dll", analyzers);
             }
+            Assert.Contains(feed, File.ReadAllText(Path.Combine(app, "nuget.config")));
 
-            var hive = Path.Combine(work, "template-hive");
-            ProcessRunner.Run(work, "dotnet", "new", "install", Path.Combine(feed, $"ToolRL.Templates.{version}.nupkg"), "--debug:custom-hive", hive);
-
-            var app = Path.Combine(work, "app");
-            Directory.CreateDirectory(app);
-            File.WriteAllText(Path.Combine(app, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <add key="toolrl-local" value="{feed}" />
-                  </packageSources>
-                </configuration>
-                """);
             ProcessRunner.Run(app, "dotnet", "new", "toolrl-env", "-n", "WeatherDesk", "-o", "WeatherDesk", "--ToolRLVersion", version, "--debug:custom-hive", hive);
             var project = Path.Combine(app, "WeatherDesk");
             Assert.Contains($"ToolRL.Sdk/{version}", File.ReadAllText(Path.Combine(project, "WeatherDesk.csproj")));
 
-            ProcessRunner.Run(project, "dotnet", "build", "-c", "Release");
-            var describe = ProcessRunner.Run(project, "dotnet", "run", "-c", "Release", "--no-build", "--", "describe");
+            // No -c: the SDK makes Release the default, so the journey's `dotnet run -- train` trains at Release speed.
+            var describe = ProcessRunner.Run(project, "dotnet", "run", "--", "describe");
             Assert.Contains("scenario weather-desk: A travel weather desk", describe);
             Assert.Contains("get_airport_city", describe);
             Assert.Contains("parallel multi-hop 1", describe);
+            Assert.True(File.Exists(Path.Combine(project, "bin", "Release", "net10.0", "WeatherDesk.dll")), describe);
+            Assert.False(Directory.Exists(Path.Combine(project, "bin", "Debug")), describe);
+
+            // The README's scenario example, exactly as printed, compiles in a project of its own (no `using ToolRL;`:
+            // the SDK's props add it).
+            var readme = Path.Combine(app, "ReadmeExample");
+            Directory.CreateDirectory(readme);
+            File.WriteAllText(Path.Combine(readme, "ReadmeExample.csproj"), $"""
+                <Project Sdk="ToolRL.Sdk/{version}">
+                  <PropertyGroup>
+                    <OutputType>Library</OutputType>
+                  </PropertyGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(readme, "Example.cs"), ReadmeScenarioExample());
+            ProcessRunner.Run(readme, "dotnet", "build");
 
             // A few training steps of the embedded default: the tiny policy, SFT warm start, GRPO, held-out eval.
-            // No tokenizer fixture is reachable from here, so this is the fresh-machine (embedded vocabulary) path.
-            var train = ProcessRunner.Run(project, "dotnet", "run", "-c", "Release", "--no-build", "--",
-                "train", "--sft-steps", "3", "--steps", "1", "--out", "runs/e2e");
+            // The template commits no vocabulary of its own, so the job takes the Trainer's generic one (never .cache/).
+            var train = ProcessRunner.Run(project, "dotnet", "run", "--no-build", "--",
+                "train", "--sft-short-steps", "2", "--sft-steps", "3", "--steps", "1", "--out", "runs/e2e");
+            Assert.Contains("the Trainer's generic Qwen3 vocabulary", train);
             Assert.Contains("held-out after SFT: Solve-P", train);
             Assert.Contains("held-out after RL:  Solve-P", train);
             Assert.True(File.Exists(Path.Combine(project, "runs", "e2e", "report.md")), train);
@@ -82,6 +91,16 @@ public sealed class TemplateEndToEndTests
         }
     }
 
+    /// <summary>The README's first C# block (the scenario example), as printed.</summary>
+    private static string ReadmeScenarioExample()
+    {
+        var text = File.ReadAllText(Path.Combine(RepoRoot, "README.md"));
+        int start = text.IndexOf("```csharp\n", StringComparison.Ordinal);
+        Assert.True(start >= 0, "README.md has no ```csharp block");
+        start += "```csharp\n".Length;
+        return text[start..text.IndexOf("```", start, StringComparison.Ordinal)];
+    }
+
     /// <summary>Copies what packing needs, without bin/obj, so packing never touches the repo's own build outputs.</summary>
     private static string CopySources(string destination)
     {
@@ -91,7 +110,7 @@ public sealed class TemplateEndToEndTests
             if (File.Exists(from))
                 CopyFile(from, Path.Combine(destination, file));
         }
-        foreach (var folder in new[] { "src", "templates" })
+        foreach (var folder in new[] { "src", "templates", "scripts" })
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(RepoRoot, folder), "*", SearchOption.AllDirectories))
             {

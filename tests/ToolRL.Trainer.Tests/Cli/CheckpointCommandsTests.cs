@@ -39,6 +39,11 @@ public sealed class CheckpointCommandsTests
         Assert.True(eval.Code == ExitCodes.Ok, eval.Err);
         Assert.Contains("Solve-F1", eval.Out);
         Assert.True(File.Exists(dir["eval.md"]));
+        // Per-task traces beside the report: one JSON line per task, with its turns.
+        var traces = File.ReadAllLines(dir["eval.traces.jsonl"]);
+        Assert.Equal(environment.Tasks.Count, traces.Length);
+        Assert.All(traces, line => Assert.Contains("\"turns\"", line));
+        Assert.Contains($"traces: {dir["eval.traces.jsonl"]}", eval.Out);
 
         var sft = await Run(environment, "sft", "--model", dir["base"], "--out", dir["sft"], "--steps", "2", "--batch-size", "2", "--lr", "1e-3");
         Assert.True(sft.Code == ExitCodes.Ok, sft.Err);

@@ -65,6 +65,27 @@ public sealed class EmbeddedDefaultJobTests
         var traces = File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-RL.jsonl"));
         Assert.Equal(result.HeldOutTasks, traces.Length);
         Assert.All(traces, line => Assert.Contains("\"turns\":[{", line));
+        // Held-out over time (after SFT = iteration 0, after RL) and the one-sentence verdict on RL.
+        Assert.True(File.Exists(Path.Combine(dir.Path, "plots", "heldout_over_time.png")));
+        var report = File.ReadAllText(Path.Combine(dir.Path, "report.md"));
+        Assert.Contains("**Did RL help?** ", report);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"held-out Solve-F1 went {result.AfterSft.Overall.SolveF1:F2} → {result.AfterRl.Overall.SolveF1:F2}"), report);
+    }
+
+    [Fact]
+    public async Task Each_sft_stage_has_its_own_step_count_and_zero_skips_it()
+    {
+        using var dir = new TempDirectory();
+        var env = new AtlasEnvironment();
+
+        var result = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { ShortContextSftSteps = 0, SftSteps = 2, RlIterations = 0 }, [env], new StringWriter());
+
+        Assert.Null(result.ShortContextSft);
+        Assert.Equal(2, result.Sft.Losses.Count);
+        var records = MetricsLog.Read(Path.Combine(dir.Path, "metrics.jsonl"));
+        Assert.Equal(0, records.Count(r => r.Phase == "sft_short"));
+        Assert.Equal(2, records.Count(r => r.Phase == "sft"));
     }
 
     [Fact]

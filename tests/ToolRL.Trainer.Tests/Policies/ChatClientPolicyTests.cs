@@ -141,4 +141,53 @@ public class ChatClientPolicyTests
         Assert.Contains("'broken'", Assert.Throws<ArgumentException>(() =>
             ChatMessageMapping.ToChatClient([new ToolDefinition("broken", "d", "{not json")])).Message);
     }
+
+    private const string HermesReply = "Let me look.\n<tool_call>\n{\"name\": \"get_capital\", \"arguments\": {\"country\": \"Peru\"}}\n</tool_call>";
+
+    private static FakeChatClient Answering(params AIContent[] contents) =>
+        new((_, _) => new ChatResponse(new Microsoft.Extensions.AI.ChatMessage(ChatRole.Assistant, contents.ToList())));
+
+    [Fact]
+    public async Task Hermes_tool_calls_in_content_are_parsed_when_the_reply_has_no_structured_calls()
+    {
+        var policy = new ChatClientPolicy(Answering(new TextContent(HermesReply)));
+
+        var turn = Assert.Single(await policy.NextTurnsAsync([new PolicyRequest(Conversation, [Capital])], PolicySampling.Greedy));
+
+        var call = Assert.Single(turn.Parsed.ToolCalls);
+        Assert.Equal("get_capital", call.Name);
+        Assert.Equal("Peru", JsonDocument.Parse(call.ArgumentsJson).RootElement.GetProperty("country").GetString());
+        Assert.Equal("Let me look.", turn.Parsed.Content);
+        Assert.Equal(new ToolCallForms(Structured: 0, HermesContent: 1, HermesIgnored: 0, None: 0), policy.CallForms);
+        Assert.Contains("Hermes <tool_call> text in content (no structured tool_calls)", policy.CallForms.Describe());
+    }
+
+    [Fact]
+    public async Task With_hermes_parsing_off_the_content_is_the_final_answer_and_the_form_is_reported()
+    {
+        var policy = new ChatClientPolicy(Answering(new TextContent(HermesReply)), new ChatClientPolicyOptions { ParseHermesContent = false });
+
+        var turn = Assert.Single(await policy.NextTurnsAsync([new PolicyRequest(Conversation, [Capital])], PolicySampling.Greedy));
+
+        Assert.False(turn.Parsed.HasToolCalls);
+        Assert.Contains("<tool_call>", turn.Parsed.Content);
+        Assert.Equal(1, policy.CallForms.HermesIgnored);
+        Assert.Contains("1 Hermes text not parsed", policy.CallForms.Describe());
+    }
+
+    [Fact]
+    public async Task Structured_calls_win_over_hermes_text_and_plain_answers_count_as_no_calls()
+    {
+        var structured = new ChatClientPolicy(Answering(
+            new TextContent(HermesReply),
+            new FunctionCallContent("c1", "get_capital", new Dictionary<string, object?> { ["country"] = "Chile" })));
+        var turn = Assert.Single(await structured.NextTurnsAsync([new PolicyRequest(Conversation, [Capital])], PolicySampling.Greedy));
+        Assert.Equal("Chile", JsonDocument.Parse(Assert.Single(turn.Parsed.ToolCalls).ArgumentsJson).RootElement.GetProperty("country").GetString());
+        Assert.Equal(new ToolCallForms(1, 0, 0, 0), structured.CallForms);
+        Assert.StartsWith("tool-call form: structured tool_calls;", structured.CallForms.Describe());
+
+        var plain = new ChatClientPolicy(Answering(new TextContent("Lima.")));
+        await plain.NextTurnsAsync([new PolicyRequest(Conversation, [Capital]), new PolicyRequest(Conversation, [Capital])], PolicySampling.Greedy);
+        Assert.Equal(new ToolCallForms(0, 0, 0, 2), plain.CallForms);
+    }
 }

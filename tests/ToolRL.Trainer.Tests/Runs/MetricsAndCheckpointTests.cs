@@ -107,6 +107,37 @@ public class MetricsAndCheckpointTests
     }
 
     [Fact]
+    public void The_moving_average_follows_its_definition()
+    {
+        // s0 = y0, st = w*s(t-1) + (1-w)*yt, worked by hand for w = 0.5.
+        Assert.Equal([4.0, 2.0, 3.0, 1.5], CurveStyle.Ema([4.0, 0.0, 4.0, 0.0], 0.5));
+        Assert.Equal([1.0, 2.0], CurveStyle.Ema([1.0, 2.0], 0.0));
+        Assert.Throws<ArgumentOutOfRangeException>(() => CurveStyle.Ema([1.0], 1.0));
+    }
+
+    [Fact]
+    public void Noisy_and_loss_curves_and_the_held_out_plot_are_written()
+    {
+        using var dir = new TempDirectory();
+        var rl = Enumerable.Range(1, 20)
+            .Select(s => new StepMetrics(s, "rl", new Dictionary<string, double> { ["reward"] = s % 2 == 0 ? 0.3 : 0.0 }));
+        var sft = Enumerable.Range(1, 50)
+            .Select(s => new StepMetrics(s, "sft", new Dictionary<string, double> { ["loss"] = 10 * Math.Pow(0.85, s) }));
+        var eval = new[] { 0, 20 }.Select(s => new StepMetrics(s, "eval", new Dictionary<string, double> { ["solve_f1"] = 50 + s / 10.0, ["solve_p"] = 51 }));
+        var records = rl.Concat(sft).Concat(eval).ToArray();
+
+        var noisy = MetricPlots.SaveCurves(records, "rl", dir["plots"], style: CurveStyle.Noisy);
+        var loss = MetricPlots.SaveCurves(records, "sft", dir["plots"], style: CurveStyle.Loss);
+        var heldOut = MetricPlots.SaveOverTime(records, "eval", ["solve_p", "solve_r", "solve_f1"], dir["plots/heldout.png"], "held-out");
+        var single = MetricPlots.SaveOverTime(records.Where(r => r.Step != 20 || r.Phase != "eval").ToArray(), "eval", ["solve_f1"], dir["plots/one.png"], "one");
+
+        foreach (var path in new[] { noisy[0].Path, loss[0].Path, heldOut! })
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(path)[..4]);
+        Assert.Null(single); // one evaluation is no curve over time
+        Assert.False(File.Exists(dir["plots/one.png"]));
+    }
+
+    [Fact]
     public void Plain_progress_writes_lines_instead_of_bars()
     {
         var output = new StringWriter();

@@ -24,10 +24,21 @@ internal static class EvalCommand
         };
         var maxTurns = CommonOptions.MaxTurns();
         var maxNewTokens = CommonOptions.MaxNewTokens();
-        var output = new Option<string?>("--out", "-o") { Description = "Also write the report as Markdown to this file." };
+        var output = new Option<string?>("--out", "-o")
+        {
+            Description = "Also write the report as Markdown to this file, and the per-task traces as JSONL beside it (FILE without its extension + .traces.jsonl).",
+        };
+        var traces = new Option<string?>("--traces")
+        {
+            Description = "Write the per-task traces (messages, tool outputs, rewards, metrics) as JSONL to this file (default: beside --out).",
+        };
+        var noHermesContent = new Option<bool>("--no-hermes-content")
+        {
+            Description = "--endpoint: take Hermes <tool_call> text in a reply's content as the final answer instead of parsing it as calls (parsed by default when the reply has no structured tool_calls).",
+        };
         var command = new Command("eval", "Evaluate a policy on the scenarios' tasks: Solve-P, Solve-R, Solve-F1.")
         {
-            scenario, seed, heldOut, maxTurns, maxNewTokens, output,
+            scenario, seed, heldOut, maxTurns, maxNewTokens, output, traces, noHermesContent,
         };
         policy.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
@@ -37,15 +48,29 @@ internal static class EvalCommand
             var tasks = EvaluationTask.All(context.Select(parse.GetValue(scenario)));
             if (parse.GetValue(heldOut))
                 tasks = TaskSplit.Create(tasks, TaskSplit.DefaultTrainFraction, parse.GetValue(seed)).HeldOut;
+            var evaluated = policy.Create(parse, new ChatClientPolicyOptions { ParseHermesContent = !parse.GetValue(noHermesContent) });
             context.Output.WriteLine($"evaluating {tasks.Count} tasks...");
-            var report = await Evaluator.EvaluateAsync(
-                policy.Create(parse), PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens }, tasks, new EpisodeOptions { MaxTurns = turns }, cancellationToken);
-            var markdown = report.ToMarkdown();
+            var episodes = await EpisodeBatchRunner.RunAsync(
+                evaluated, PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens }, tasks, new EpisodeOptions { MaxTurns = turns }, cancellationToken);
+            var markdown = EvaluationReport.FromTraces(episodes).ToMarkdown();
+            // Which form an endpoint wrote its calls in: a server without a tool parser answers with Hermes text.
+            if (evaluated is ChatClientPolicy chat)
+                markdown += Environment.NewLine + chat.CallForms.Describe() + Environment.NewLine;
             context.Output.WriteLine(markdown);
-            if (parse.GetValue(output) is { } path)
-                AtomicFile.WriteAllText(path, markdown);
+            string? reportPath = parse.GetValue(output);
+            if (reportPath is not null)
+                AtomicFile.WriteAllText(reportPath, markdown);
+            if ((parse.GetValue(traces) ?? TracesBeside(reportPath)) is { } tracesPath)
+            {
+                EpisodeTraceWriter.Write(tracesPath, episodes);
+                context.Output.WriteLine($"traces: {tracesPath}");
+            }
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    /// <summary><c>report.md</c> → <c>report.traces.jsonl</c> in the same folder; null without a report file.</summary>
+    internal static string? TracesBeside(string? reportPath) =>
+        reportPath is null ? null : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(reportPath))!, Path.GetFileNameWithoutExtension(reportPath) + ".traces.jsonl");
 }

@@ -39,8 +39,11 @@ internal sealed class PolicyOptions
         command.Add(Device);
     }
 
-    /// <summary>The policy the options name; a usage error when they name none or a folder that is not a checkpoint.</summary>
-    public IPolicy Create(ParseResult parse)
+    /// <summary>
+    /// The policy the options name; a usage error when they name none or a folder that is not a checkpoint.
+    /// <paramref name="chat"/> sets an endpoint policy's options (the model id is always the one given).
+    /// </summary>
+    public IPolicy Create(ParseResult parse, ChatClientPolicyOptions? chat = null)
     {
         var model = parse.GetValue(Model);
         var endpoint = parse.GetValue(Endpoint);
@@ -51,7 +54,7 @@ internal sealed class PolicyOptions
             if (string.IsNullOrWhiteSpace(model))
                 throw new CliException("--endpoint needs --model NAME, the model the server serves", ExitCodes.BadArguments);
             var key = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
-            return ChatClientPolicy.ForOpenAiEndpoint(uri, model, key);
+            return ChatClientPolicy.ForOpenAiEndpoint(uri, model, key, chat);
         }
         if (string.IsNullOrWhiteSpace(model))
             throw new CliException("this command needs a policy: --model DIR (HF checkpoint) or --endpoint URL --model NAME", ExitCodes.BadArguments);

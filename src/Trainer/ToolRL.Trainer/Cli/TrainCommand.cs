@@ -27,12 +27,19 @@ internal static class TrainCommand
         var output = new Option<string?>("--out", "-o") { Description = "Run folder (default runs/embedded-default, or runs/default with --model)." };
         var config = new Option<string?>("--config") { Description = "A run config JSON file (see the README); flags override it. --model runs only." };
         var steps = new Option<int?>("--steps") { Description = "RL steps (iterations for the embedded default)." };
-        var sftSteps = new Option<int?>("--sft-steps") { Description = "Embedded default: SFT warm-start steps." };
+        var sftShortSteps = new Option<int?>("--sft-short-steps")
+        {
+            Description = "Embedded default: steps of the first SFT stage, on conversations without the tool block (default 300; 0 skips it).",
+        };
+        var sftSteps = new Option<int?>("--sft-steps")
+        {
+            Description = "Embedded default: steps of the second SFT stage, on the full prompts (default 800; 0 skips it).",
+        };
         var lr = new Option<double?>("--lr") { Description = "RL learning rate." };
         var trainable = new Option<string?>("--trainable") { Description = "Train only parameters matching these patterns, e.g. 'model.layers.[0-3].mlp.*'. --model runs only." };
         var command = new Command("train", "Train a policy in the environments: SFT warm start + GRPO (embedded default), or RL on an HF checkpoint.")
         {
-            scenario, seed, model, device, algo, output, config, steps, sftSteps, lr, trainable,
+            scenario, seed, model, device, algo, output, config, steps, sftShortSteps, sftSteps, lr, trainable,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -41,14 +48,18 @@ internal static class TrainCommand
             if (parse.GetValue(model) is null)
             {
                 if (parse.GetValue(config) is not null || parse.GetValue(trainable) is not null)
-                    throw new CliException("--config and --trainable apply to --model runs; the embedded default takes --seed, --steps, --sft-steps, --lr, --algo, --out", ExitCodes.BadArguments);
+                    throw new CliException("--config and --trainable apply to --model runs; the embedded default takes --seed, --steps, --sft-short-steps, --sft-steps, --lr, --algo, --out", ExitCodes.BadArguments);
                 var defaults = new EmbeddedDefaultOptions();
+                foreach (var stage in new[] { sftShortSteps, sftSteps })
+                    if (parse.GetValue(stage) is < 0 and var negative)
+                        throw new CliException($"{stage.Name} must be 0 or more (0 skips that SFT stage), got {negative}", ExitCodes.BadArguments);
                 var options = defaults with
                 {
                     Seed = parse.GetValue(seed) ?? defaults.Seed,
                     OutputDirectory = parse.GetValue(output) ?? defaults.OutputDirectory,
                     Algorithm = algorithm,
                     RlIterations = parse.GetValue(steps) ?? defaults.RlIterations,
+                    ShortContextSftSteps = parse.GetValue(sftShortSteps) ?? defaults.ShortContextSftSteps,
                     SftSteps = parse.GetValue(sftSteps) ?? defaults.SftSteps,
                     RlLearningRate = parse.GetValue(lr) ?? defaults.RlLearningRate,
                 };

@@ -42,26 +42,17 @@ public static class EmbeddedDefaultJob
         var episodeOptions = new EpisodeOptions { MaxTurns = options.MaxTurns };
         var rlEpisodeOptions = episodeOptions with { SolveRule = SolveRule.Strict };
 
-        var split = TaskSplit.Create(EvaluationTask.All(environments), options.TrainFraction, options.Seed);
-        var composed = ComposedTasks.Compose(environments, split.HeldOut, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
-        var trainTasks = split.Train.Concat(composed).ToArray();
-        var heldOutComposed = ComposedTasks.Compose(
-            environments, trainTasks.Concat(split.HeldOut), options.HeldOutComposedTasksPerStructure, unchecked((int)options.Seed * 31 + 7_777));
-        var heldOut = split.HeldOut.Concat(heldOutComposed).ToArray();
+        var plan = EmbeddedDefaultTasks.Plan(options, environments);
+        var (split, composed, heldOutComposed) = (plan.Split, plan.Composed, plan.HeldOutComposed);
+        var (trainTasks, heldOut) = (plan.Train, plan.HeldOut);
         progress.WriteLine($"tasks: {split.Train.Count} authored + {composed.Count} composed train; {split.HeldOut.Count} authored + {heldOutComposed.Count} composed held out (seed {options.Seed})");
 
         var goldenTrain = new List<(EvaluationTask Task, IReadOnlyList<ChatMessage> Messages)>();
         foreach (var t in trainTasks)
             goldenTrain.Add((t, await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false)));
-        var corpusConversations = new List<(IReadOnlyList<ChatMessage>, IReadOnlyList<ToolRL.Tools.ToolDefinition>)>();
-        foreach (var g in goldenTrain)
-            corpusConversations.Add((g.Messages, g.Task.Environment.Tools));
-        foreach (var t in heldOut)
-            corpusConversations.Add((await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false), t.Environment.Tools));
 
         string tokenizerDir = Path.Combine(runDir, "tokenizer");
-        var (tokenizer, vocabularyDescription) = EmbeddedVocabulary.Resolve(
-            options.TokenizerDirectory, EmbeddedVocabulary.Corpus(corpusConversations, template), tokenizerDir);
+        var (tokenizer, vocabularyDescription) = await EmbeddedVocabulary.ResolveAsync(options, environments, tokenizerDir, cancellationToken).ConfigureAwait(false);
         int vocabularySize = tokenizer.VocabularySize;
         int endId = tokenizer.SpecialTokenId("<|im_end|>");
         int padId = tokenizer.SpecialTokenId("<|endoftext|>");

@@ -13,8 +13,17 @@ public sealed record EmbeddedDefaultOptions
     /// <summary>The run folder (report, metrics, tokenizer, checkpoints); created if missing.</summary>
     public string OutputDirectory { get; init; } = Path.Combine("runs", "embedded-default");
 
-    /// <summary>Folder of the full Qwen3 tokenizer.json; null = look for the text fixtures (see <see cref="EmbeddedVocabulary"/>).</summary>
+    /// <summary>
+    /// Folder of the full Qwen3 tokenizer.json, restricted at run time to this run's texts; null (the default) = use
+    /// a committed vocabulary (see <see cref="EmbeddedVocabulary"/>), the same on every machine.
+    /// </summary>
     public string? TokenizerDirectory { get; init; }
+
+    /// <summary>
+    /// Folder of a committed, already restricted tokenizer to use as it is; null = the app's
+    /// <see cref="EmbeddedVocabulary.ProjectFolder"/> when it ships one, else the generic vocabulary.
+    /// </summary>
+    public string? VocabularyDirectory { get; init; }
 
     /// <summary>Fraction of tasks trained on; the rest are held out.</summary>
     public double TrainFraction { get; init; } = TaskSplit.DefaultTrainFraction;

@@ -20,6 +20,7 @@ public static class EmbeddedDefaultReport
                 .Add("after SFT", F(r.AfterSft.Overall.SolveP), F(r.AfterSft.Overall.SolveR), F(r.AfterSft.Overall.SolveF1))
                 .Add("after RL", F(r.AfterRl.Overall.SolveP), F(r.AfterRl.Overall.SolveR), F(r.AfterRl.Overall.SolveF1)))
             .Paragraph(r.HeldOutBySource is not { Count: > 1 } sources ? "" : BySource(sources).ToString())
+            .Paragraph(RlVerdict(r))
             .Section("After SFT by structure").Paragraph(r.AfterSft.ToMarkdown())
             .Section("After RL by structure").Paragraph(r.AfterRl.ToMarkdown())
             .Section("Training")
@@ -30,14 +31,18 @@ public static class EmbeddedDefaultReport
                 $"{r.Sft.TokensPerSecond:F0} tokens/s. RL ({o.Algorithm}): {r.Rl.Count} updates, mean reward " +
                 $"{(r.Rl.Count > 0 ? r.Rl[0].MeanReward : double.NaN):F3} → {(r.Rl.Count > 0 ? r.Rl[^1].MeanReward : double.NaN):F3}. Metrics per step: metrics.jsonl."));
 
-        // Learning curves next to the report: SFT loss, and the RL step reward, KL and entropy.
+        // Learning curves next to the report: SFT losses (log axis when they fall by orders of magnitude), the RL
+        // step reward, KL and entropy (noisy per iteration: a moving average over the raw points), held-out over time.
         var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
         var records = MetricsLog.Read(Path.Combine(directory, "metrics.jsonl"));
         var plots = Path.Combine(directory, "plots");
-        var curves = MetricPlots.SaveCurves(records, "sft_short", plots, ["loss"])
-            .Concat(MetricPlots.SaveCurves(records, "sft", plots, ["loss"]))
-            .Concat(MetricPlots.SaveCurves(records, "rl", plots, ["reward", "kl", "entropy"]))
+        var curves = MetricPlots.SaveCurves(records, "sft_short", plots, ["loss"], style: CurveStyle.Loss)
+            .Concat(MetricPlots.SaveCurves(records, "sft", plots, ["loss"], style: CurveStyle.Loss))
+            .Concat(MetricPlots.SaveCurves(records, "rl", plots, ["reward", "kl", "entropy"], style: CurveStyle.Noisy))
             .ToList();
+        if (MetricPlots.SaveOverTime(records, "eval", ["solve_p", "solve_r", "solve_f1"], Path.Combine(plots, "heldout_over_time.png"),
+                "held-out Solve-P/R/F1 (x100) over RL iterations", "RL iteration (0 = after SFT)", "x100") is { } heldOutPlot)
+            curves.Add(("held-out over time", heldOutPlot));
         if (curves.Count > 0)
         {
             report.Section("Curves");
@@ -45,6 +50,21 @@ public static class EmbeddedDefaultReport
                 report.Image(metric, image, directory);
         }
         report.Save(path);
+    }
+
+    /// <summary>
+    /// One sentence: did RL help, from the held-out Solve-F1 after SFT and after RL, overall and per source. A
+    /// change within one point either way (under one task's weight on ~100 tasks) counts as none.
+    /// </summary>
+    internal static string RlVerdict(EmbeddedDefaultResult r)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        double delta = r.AfterRl.Overall.SolveF1 - r.AfterSft.Overall.SolveF1;
+        string verdict = delta > 1 ? "RL helped" : delta < -1 ? "RL hurt" : "RL made no clear difference";
+        string sources = r.HeldOutBySource is not { Count: > 1 } bySource ? "" : " (" + string.Join(", ",
+            bySource.Select(s => string.Create(inv, $"{s.Source} {s.AfterRl.SolveF1 - s.AfterSft.SolveF1:+0.00;-0.00;0.00}"))) + ")";
+        return string.Create(inv,
+            $"**Did RL help?** {verdict}: held-out Solve-F1 went {r.AfterSft.Overall.SolveF1:F2} → {r.AfterRl.Overall.SolveF1:F2} ({delta:+0.00;-0.00;0.00} points{sources}; a change within ±1 point counts as none).");
     }
 
     private static MarkdownTable BySource(IReadOnlyList<HeldOutSourceScores> sources)

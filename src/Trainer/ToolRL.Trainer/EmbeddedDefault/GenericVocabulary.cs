@@ -7,7 +7,8 @@ using ToolRL.Trainer.Text.Tokenization;
 namespace ToolRL.Trainer.EmbeddedDefault;
 
 /// <summary>
-/// The vocabulary shipped inside the Trainer for machines without the full Qwen3 tokenizer: the real Qwen3
+/// The vocabulary shipped inside the Trainer for environment projects that commit none of their own (see
+/// <see cref="EmbeddedVocabulary"/>): the real Qwen3
 /// tokenizer restricted (by <see cref="RestrictedVocabularyBuilder"/>) to the tokens built by its first
 /// <see cref="DefaultMergeCount"/> BPE merges — the most frequent pieces of its training data (common English words
 /// and sub-words, JSON punctuation, digits) — plus the chat-template scaffolding. Derived data: regenerate it with

@@ -9,13 +9,16 @@ namespace ToolRL.Trainer.Policies;
 /// A policy behind any Microsoft.Extensions.AI <see cref="IChatClient"/> — OpenAI-compatible servers (vLLM,
 /// llama.cpp, OpenAI) through <see cref="ForOpenAiEndpoint"/>. Tools are sent as function declarations and never
 /// invoked by the client: the structured calls that come back are turned into a <see cref="ParsedTurn"/>
-/// (<see cref="ToolCallParser.FromOpenAi"/>) and executed by the environment. Evaluation and trajectory
-/// collection only; an API model has no token log-probs to train on.
+/// (<see cref="ToolCallParser.FromOpenAi"/>) and executed by the environment. A reply with no structured calls
+/// whose content holds Hermes <c>&lt;tool_call&gt;</c> blocks is parsed as Hermes text
+/// (<see cref="ChatClientPolicyOptions.ParseHermesContent"/>); <see cref="CallForms"/> counts which form the
+/// server used. Evaluation and trajectory collection only; an API model has no token log-probs to train on.
 /// </summary>
 public sealed class ChatClientPolicy : IPolicy
 {
     private readonly IChatClient _client;
     private readonly ChatClientPolicyOptions _options;
+    private readonly ToolCallFormCounts _forms = new();
 
     /// <summary>Wraps <paramref name="client"/> (not owned).</summary>
     public ChatClientPolicy(IChatClient client, ChatClientPolicyOptions? options = null)
@@ -38,6 +41,9 @@ public sealed class ChatClientPolicy : IPolicy
 
     /// <inheritdoc/>
     public string Name => _options.ModelId ?? "chat-client";
+
+    /// <summary>How the server has written its tool calls so far (a snapshot; counts every turn since creation).</summary>
+    public ToolCallForms CallForms => _forms.Snapshot();
 
     /// <inheritdoc/>
     public async Task<IReadOnlyList<PolicyTurn>> NextTurnsAsync(
@@ -87,6 +93,7 @@ public sealed class ChatClientPolicy : IPolicy
                 var calls = ChatMessageMapping.ToolCallsOf(response.Messages);
                 var reasoning = string.Concat(response.Messages.SelectMany(m => m.Contents).OfType<TextReasoningContent>().Select(r => r.Text));
                 var parsed = ToolCallParser.FromOpenAi(response.Text, calls, reasoning.Length == 0 ? null : reasoning);
+                parsed = ReadCallForm(parsed, response.Text, calls.Count);
                 return new PolicyTurn(response.Text ?? "", parsed);
             }
             catch (Exception e) when (e is not OperationCanceledException && attempt < _options.MaxRetries)
@@ -99,6 +106,30 @@ public sealed class ChatClientPolicy : IPolicy
                     $"The chat client '{Name}' failed on request {index} after {attempt + 1} attempt(s): {e.Message}", e);
             }
         }
+    }
+
+    /// <summary>Counts the reply's call form and, when enabled, takes Hermes calls from a reply's content.</summary>
+    private ParsedTurn ReadCallForm(ParsedTurn parsed, string? content, int structuredCalls)
+    {
+        if (structuredCalls > 0)
+        {
+            _forms.Add(ToolCallForm.Structured);
+            return parsed;
+        }
+        if (content is null || !content.Contains(ToolCallParser.ToolCallOpen, StringComparison.Ordinal))
+        {
+            _forms.Add(ToolCallForm.None);
+            return parsed;
+        }
+        if (!_options.ParseHermesContent)
+        {
+            _forms.Add(ToolCallForm.HermesIgnored);
+            return parsed;
+        }
+        var hermes = ToolCallParser.ParseHermes(content);
+        _forms.Add(hermes.HasToolCalls ? ToolCallForm.HermesContent : ToolCallForm.None);
+        // The server's separate reasoning (reasoning_content) stays when the content carried no think block of its own.
+        return hermes with { Reasoning = hermes.Reasoning ?? parsed.Reasoning };
     }
 }
 

@@ -14,4 +14,11 @@ public sealed record ChatClientPolicyOptions
 
     /// <summary>Delay before the first retry; doubled each time.</summary>
     public TimeSpan RetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// When a reply has no structured <c>tool_calls</c>, parse Hermes <c>&lt;tool_call&gt;</c> blocks in its content
+    /// (<see cref="ToolRL.Parsing.ToolCallParser.ParseHermes"/>), as servers without a tool parser (vLLM without
+    /// <c>--tool-call-parser</c>, llama.cpp, raw Qwen) answer. On by default; off takes such a reply as the final answer.
+    /// </summary>
+    public bool ParseHermesContent { get; init; } = true;
 }

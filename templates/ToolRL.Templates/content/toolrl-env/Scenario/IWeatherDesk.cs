@@ -1,5 +1,3 @@
-using ToolRL;
-
 namespace WeatherDesk.Scenario;
 
 /// <summary>A travel weather desk: which city an airport serves, and forecasts for cities.</summary>

@@ -1,5 +1,3 @@
-using ToolRL;
-
 namespace WeatherDesk.Scenario;
 
 /// <summary>
