@@ -12,7 +12,7 @@ internal static class ArgumentReader
         foreach (var p in args.EnumerateObject())
         {
             if (!names.Contains(p.Name))
-                return ToolFeedback.UnknownArgument(tool, p.Name);
+                return ToolFeedback.UnknownArgument(tool, p.Name, string.Join(", ", names.Select(n => $"'{n}'")));
         }
         foreach (var n in names)
         {

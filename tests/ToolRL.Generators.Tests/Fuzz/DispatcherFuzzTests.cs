@@ -134,11 +134,13 @@ public class DispatcherFuzzTests
         "\"Nairobi\"", "\"\\ud800\"", "\"\\udc00x\"", "\"a\\ud800b\"", "\"\\u0000\"", "\"\"", "1e400", "-1e400", "1e-400", "-0", "-0.0", "0",
         "3000000000", "99999999999999999999999999999", "1.5", "255", "256", "-1", "32768", "null", "true", "false", "[]", "{}",
         "[[[[1]]]]", "[\"Nairobi\", 2]", "[1, \"x\"]", "{\"name\":\"Nairobi\",\"count\":1}", "{\"name\":\"n\",\"count\":1,\"count\":2}",
-        "{\"name\":\"n\",\"count\":1,\"Nairobi\":3}", "{\"\\ud800\":1}", "\"2025-05-01\"", "\"2025-13-45\"", "\"2025-05-01T14:30:00Z\"",
+        "{\"name\":\"n\",\"count\":1,\"extra\":3}", "{\"\\ud800\":1}", "\"2025-05-01\"", "\"2025-13-45\"", "\"2025-05-01T14:30:00Z\"",
         "\"Celsius\"", "\"celsius\"", "\"Kelvin\"", "[\"a\",\"b\"]", "[1,2,3]", "{\"name\":\"\\ud800\",\"count\":1}",
     ];
 
-    private static readonly string[] Keys = ["\"v\"", "\"w\"", "\"Nairobi\"", "\"\\ud800\"", "\"V\"", "\"\\u0000\""];
+    // An unknown argument *name* is repeated in its feedback, as Python's TypeError repeats it in the reference, so no key
+    // stands for a gold answer here: values never appear in feedback.
+    private static readonly string[] Keys = ["\"v\"", "\"w\"", "\"extra\"", "\"\\ud800\"", "\"V\"", "\"\\u0000\""];
 
     private static readonly Lazy<Loaded> Compiled = new(() => Loaded.Compile("Fuzz.Probe", [Spec]));
 

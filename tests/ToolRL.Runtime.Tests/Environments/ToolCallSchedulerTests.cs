@@ -65,7 +65,7 @@ public sealed class ToolCallSchedulerTests
 
         var refused = await c.ExecuteAsync(new ToolCall("get_capital", "{\"country\": \"Italy\"}"));
         Assert.Equal(new ToolResult(ToolOutcome.ToolError,
-            "an error occured when call get_capital: the call was refused: all 2 tool threads are held by earlier calls that timed out and are still running"),
+            "an error occured when call get_capital: the call was refused: every tool thread is held by earlier calls that timed out and are still running"),
             refused);
         Assert.Equal(1, scheduler.Refused);
 

@@ -106,17 +106,16 @@ public sealed class EpisodeTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task An_argument_named_like_the_gold_answer_no_longer_solves_through_the_error_text(bool solveOnlyOnSuccess)
+    [InlineData(SolveRule.Reference, 1.0)] // as in the reference: Python's TypeError repeats the keyword, and it solves
+    [InlineData(SolveRule.Strict, 0.0)]
+    public async Task An_argument_named_like_the_gold_answer_solves_only_under_the_reference_rule(SolveRule rule, double reward)
     {
-        // The SDK's own feedback used to echo the name ("unexpected argument 'Paris'"), which solved in reference mode.
         var env = TestEnvironments.Create();
         using var session = env.OpenSession();
-        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveRule = solveOnlyOnSuccess ? SolveRule.Strict : SolveRule.Reference });
+        var episode = new Episode(env.Task(TestTasks.CapitalOfFrance), session, new EpisodeOptions { SolveRule = rule });
         var outcome = await episode.StepAsync("<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>");
-        Assert.Equal("an error occured when call get_capital: unexpected argument name; the arguments are 'country'", outcome.Calls[0].Result.Text);
-        Assert.Equal(0.0, outcome.Reward, 12);
+        Assert.Equal("an error occured when call get_capital: unexpected argument 'Paris'; the arguments are 'country'", outcome.Calls[0].Result.Text);
+        Assert.Equal(reward, outcome.Reward, 12);
     }
 
     [Theory]

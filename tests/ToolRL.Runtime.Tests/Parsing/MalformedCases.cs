@@ -106,7 +106,7 @@ public static class MalformedCases
         OneCall("argument of the wrong type", Block("""{"name": "get_capital", "arguments": {"country": 42}}"""),
             "get_capital", InvalidArguments, "argument 'country' must be a string", 0.0),
         OneCall("unexpected extra argument", Block("""{"name": "get_capital", "arguments": {"country": "France", "year": 2020}}"""),
-            "get_capital", InvalidArguments, "unexpected argument name; the arguments are 'country'", 0.0),
+            "get_capital", InvalidArguments, "unexpected argument 'year'; the arguments are 'country'", 0.0),
         OneCall("a repeated argument takes the last value", Block("""{"name": "get_capital", "arguments": {"country": "Japan", "country": "France"}}"""),
             "get_capital", Ok, "Paris", 1.0),
         OneCall("NaN argument", Block("""{"name": "get_capital", "arguments": {"country": NaN}}"""),

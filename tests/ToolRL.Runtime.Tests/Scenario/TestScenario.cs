@@ -103,7 +103,7 @@ public sealed class TestScenario(IReadOnlyList<TaskDescriptor<ITestTools>>? task
         {
             if (property.Name != parameter)
             {
-                error = ToolFeedback.UnknownArgument(tool, "'" + parameter + "'");
+                error = ToolFeedback.UnknownArgument(tool, property.Name, "'" + parameter + "'");
                 return false;
             }
         }

@@ -59,7 +59,7 @@ internal sealed partial class ScenarioEmitter
         var accepted = Literal(CodecEmitter.NameList(parameters.Select(p => p.Name)));
         if (parameters.Count == 0)
         {
-            w.Line($"return {ToolFeedback}.UnknownArgument(tool, {accepted});");
+            w.Line($"return {ToolFeedback}.UnknownArgument(tool, name, {accepted});");
         }
         else
         {
@@ -78,7 +78,7 @@ internal sealed partial class ScenarioEmitter
                 w.Dedent();
             }
             w.Line("default:");
-            w.Line($"    return {ToolFeedback}.UnknownArgument(tool, {accepted});");
+            w.Line($"    return {ToolFeedback}.UnknownArgument(tool, name, {accepted});");
             w.Close();
         }
         w.Close();

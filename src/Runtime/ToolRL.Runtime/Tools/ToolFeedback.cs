@@ -40,13 +40,15 @@ public static class ToolFeedback
         new(ToolOutcome.InvalidArguments, Error(toolName, $"missing required argument '{parameter}'"));
 
     /// <summary>
-    /// Feedback for an argument the tool does not take. The model's name for it is not repeated;
+    /// Feedback for an argument the tool does not take. The name is repeated, as Python's
+    /// <c>TypeError: f() got an unexpected keyword argument 'x'</c> repeats it in the reference: it is the call's own
+    /// text, so under the reference solve rule it can solve, exactly as there (the strict rule closes that path).
     /// <paramref name="accepted"/> lists the names the tool takes (e.g. <c>'city', 'date'</c>), or is empty.
     /// </summary>
-    public static ToolResult UnknownArgument(string toolName, string accepted) =>
+    public static ToolResult UnknownArgument(string toolName, string parameter, string accepted) =>
         new(ToolOutcome.InvalidArguments, Error(toolName, accepted.Length == 0
-            ? "this tool takes no arguments"
-            : $"unexpected argument name; the arguments are {accepted}"));
+            ? $"unexpected argument '{parameter}'; this tool takes no arguments"
+            : $"unexpected argument '{parameter}'; the arguments are {accepted}"));
 
     /// <summary>Feedback for a property that the object at <paramref name="path"/> does not have (<paramref name="accepted"/> lists its properties).</summary>
     public static ToolResult UnknownProperty(string toolName, string path, string accepted) =>
