@@ -109,6 +109,6 @@ public class TaskTests
             + "counts{\"classes\":[\"a\",\"b\"]}=[10,10] count{}=3 has-class{\"class\":\"a\",\"event\":null}=true",
             loaded.Call<string>("Answers"));
         Assert.Equal("true", loaded.Call<string>("Invoke", "has-class", """{"class":"a"}"""));
-        Assert.Equal("an error occured when call count: this tool takes no arguments", loaded.Call<string>("Invoke", "count", """{"x":1}"""));
+        Assert.Equal("an error occured when call count: unexpected argument 'x'; this tool takes no arguments", loaded.Call<string>("Invoke", "count", """{"x":1}"""));
     }
 }
