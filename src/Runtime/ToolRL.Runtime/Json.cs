@@ -16,6 +16,18 @@ public static class Json
     /// <summary>Reader options for model-written JSON: comments and trailing commas are errors, depth bounded.</summary>
     public static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 64 };
 
+    /// <summary>A JSON value's kind as error messages name it: "an array", "a string", "a number", "a boolean", "null", "an object".</summary>
+    public static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Array => "an array",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.True or JsonValueKind.False => "a boolean",
+        JsonValueKind.Null => "null",
+        JsonValueKind.Object => "an object",
+        _ => "nothing",
+    };
+
     /// <summary>Quotes and escapes <paramref name="value"/> as a JSON string literal.</summary>
     public static string Quote(string value)
     {

@@ -15,24 +15,15 @@ namespace ToolRL.Trainer.Tests.Cli;
 /// </summary>
 public sealed class CheckpointCommandsTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(IToolEnvironment environment, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await ToolRLApp.RunAsync(args, [environment], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(IToolEnvironment environment, params string[] args) =>
+        CliHarness.RunAsync([environment], args);
 
-    private static void WriteTinyCheckpoint(string directory) =>
-        TinyCheckpoint.Write(directory, ModelFamily.Qwen3,
-            new TinyModelSizes { VocabSize = TextFixtures.Qwen3Tokenizer.VocabularySize, HiddenSize = 32, IntermediateSize = 64 },
-            seed: 3, tokenizerFiles: Directory.GetFiles(TextFixtures.Qwen3Directory, "*.json"));
 
     [Fact]
     public async Task Eval_sft_collect_train_and_analyze_run_on_a_checkpoint_folder()
     {
         using var dir = new TempDirectory();
-        WriteTinyCheckpoint(dir["base"]);
+        CliHarness.WriteTinyCheckpoint(dir["base"]);
         var environment = new CapitalsEnvironment();
 
         var eval = await Run(environment, "eval", "--model", dir["base"], "--max-turns", "2", "--max-new-tokens", "4", "--out", dir["eval.md"]);

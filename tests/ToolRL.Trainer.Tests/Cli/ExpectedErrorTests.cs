@@ -11,20 +11,13 @@ namespace ToolRL.Trainer.Tests.Cli;
 /// <summary>Expected errors print their message alone and exit 2; <c>--verbose</c> adds the trace.</summary>
 public sealed class ExpectedErrorTests
 {
-    private static async Task<(int Code, string Out, string Err)> Run(IToolEnvironment environment, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await ToolRLApp.RunAsync(args, [environment], output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(IToolEnvironment environment, params string[] args) =>
+        CliHarness.RunAsync([environment], args);
 
     private static string TruncatedCheckpoint(TempDirectory dir)
     {
         var model = dir["model"];
-        TinyCheckpoint.Write(model, ModelFamily.Qwen3,
-            new TinyModelSizes { VocabSize = TextFixtures.Qwen3Tokenizer.VocabularySize, HiddenSize = 32, IntermediateSize = 64 },
-            seed: 3, tokenizerFiles: Directory.GetFiles(TextFixtures.Qwen3Directory, "*.json"));
+        CliHarness.WriteTinyCheckpoint(model);
         var weights = Path.Combine(model, "model.safetensors");
         var bytes = File.ReadAllBytes(weights);
         File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
@@ -64,9 +57,7 @@ public sealed class ExpectedErrorTests
     {
         using var dir = new TempDirectory();
         var model = dir["model"];
-        TinyCheckpoint.Write(model, ModelFamily.Qwen3,
-            new TinyModelSizes { VocabSize = TextFixtures.Qwen3Tokenizer.VocabularySize, HiddenSize = 32, IntermediateSize = 64 },
-            seed: 3, tokenizerFiles: Directory.GetFiles(TextFixtures.Qwen3Directory, "*.json"));
+        CliHarness.WriteTinyCheckpoint(model);
         if (TorchSharp.torch.cuda.is_available())
             return; // a CUDA build on a GPU machine accepts it
         var (code, _, error) = await Run(new CapitalsEnvironment(), "eval", "--model", model, "--device", "cuda", "--max-turns", "1");

@@ -7,13 +7,7 @@ public sealed class ToolRLAppTests
 {
     private static readonly IReadOnlyList<IToolEnvironment> Environments = [new FakeEnvironment("alpha"), new FakeEnvironment("beta")];
 
-    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var code = await ToolRLApp.RunAsync(args, Environments, output, error);
-        return (code, output.ToString(), error.ToString());
-    }
+    private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliHarness.RunAsync(Environments, args);
 
     [Fact]
     public async Task Describe_lists_tools_and_task_counts_per_structure()

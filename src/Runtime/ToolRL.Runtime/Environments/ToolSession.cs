@@ -58,7 +58,7 @@ internal sealed class ToolSession<TTools> : IToolSession where TTools : class
         if (kind != JsonValueKind.Object)
         {
             document.Dispose();
-            return Done(ToolFeedback.ArgumentsNotJson(name, $"got {Describe(kind)}"));
+            return Done(ToolFeedback.ArgumentsNotJson(name, $"got {Json.Describe(kind)}"));
         }
         if (cancellationToken.IsCancellationRequested)
         {
@@ -117,16 +117,6 @@ internal sealed class ToolSession<TTools> : IToolSession where TTools : class
     internal ToolResult Finish(ToolResult result) => FeedbackLimits.Truncate(result, _environment.Options.MaxOutputLength);
 
     private ValueTask<ToolResult> Done(ToolResult result) => new(Finish(result));
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => kind.ToString(),
-    };
 
     public void Dispose()
     {

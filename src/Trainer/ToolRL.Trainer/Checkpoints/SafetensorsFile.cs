@@ -104,10 +104,10 @@ public sealed class SafetensorsFile : IDisposable
                 if (property.Name == "__metadata__")
                 {
                     if (property.Value.ValueKind != JsonValueKind.Object)
-                        throw Bad(path, "__metadata__", $"must be an object of strings, got {Kind(property.Value)}");
+                        throw Bad(path, "__metadata__", $"must be an object of strings, got {Json.Describe(property.Value.ValueKind)}");
                     foreach (var m in property.Value.EnumerateObject())
                         metadata[m.Name] = m.Value.ValueKind == JsonValueKind.String ? m.Value.GetString()!
-                            : throw Bad(path, $"__metadata__.{m.Name}", $"must be a string, got {Kind(m.Value)}");
+                            : throw Bad(path, $"__metadata__.{m.Name}", $"must be a string, got {Json.Describe(m.Value.ValueKind)}");
                     continue;
                 }
                 entries[property.Name] = ParseEntry(path, property.Name, property.Value, dataLength);
@@ -119,7 +119,7 @@ public sealed class SafetensorsFile : IDisposable
     static SafetensorsEntry ParseEntry(string path, string name, JsonElement value, long dataLength)
     {
         if (value.ValueKind != JsonValueKind.Object)
-            throw Bad(path, name, $"a tensor record must be an object, got {Kind(value)}");
+            throw Bad(path, name, $"a tensor record must be an object, got {Json.Describe(value.ValueKind)}");
         if (!value.TryGetProperty("dtype", out var dtypeElement) || dtypeElement.ValueKind != JsonValueKind.String)
             throw Bad(path, $"{name}.dtype", "missing or not a string");
         if (!value.TryGetProperty("shape", out var shapeElement) || shapeElement.ValueKind != JsonValueKind.Array)
@@ -152,16 +152,6 @@ public sealed class SafetensorsFile : IDisposable
         value = 0;
         return e.ValueKind == JsonValueKind.Number && e.TryGetInt64(out value) && value >= 0;
     }
-
-    static string Kind(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "an object",
-    };
 
     static InvalidFileException Bad(string path, string? field, string why) => new(path, field, why);
 

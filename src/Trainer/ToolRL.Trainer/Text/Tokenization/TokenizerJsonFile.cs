@@ -36,7 +36,7 @@ internal sealed class TokenizerJsonFile
 
     private static TokenizerJsonFile Read(JsonElement root, string path)
     {
-        if (root.ValueKind != JsonValueKind.Object) throw Bad(path, null, $"must be a JSON object, got {Kind(root)}");
+        if (root.ValueKind != JsonValueKind.Object) throw Bad(path, null, $"must be a JSON object, got {Json.Describe(root.ValueKind)}");
         var model = RequiredObject(root, "model", "model", path);
         string type = OptionalString(model, "type", "model.type", path) ?? "";
         if (type != "BPE") throw Unsupported(path, $"model.type '{type}' (only byte-level BPE is supported)");
@@ -71,12 +71,12 @@ internal sealed class TokenizerJsonFile
         var added = new List<AddedToken>();
         if (root.TryGetProperty("added_tokens", out var addedTokens) && addedTokens.ValueKind != JsonValueKind.Null)
         {
-            if (addedTokens.ValueKind != JsonValueKind.Array) throw Bad(path, "added_tokens", $"must be an array, got {Kind(addedTokens)}");
+            if (addedTokens.ValueKind != JsonValueKind.Array) throw Bad(path, "added_tokens", $"must be an array, got {Json.Describe(addedTokens.ValueKind)}");
             int index = 0;
             foreach (var a in addedTokens.EnumerateArray())
             {
                 string field = $"added_tokens[{index++}]";
-                if (a.ValueKind != JsonValueKind.Object) throw Bad(path, field, $"must be an object, got {Kind(a)}");
+                if (a.ValueKind != JsonValueKind.Object) throw Bad(path, field, $"must be an object, got {Json.Describe(a.ValueKind)}");
                 string content = OptionalString(a, "content", field + ".content", path)
                     ?? throw Bad(path, field + ".content", "missing");
                 if (!a.TryGetProperty("id", out var idElement) || idElement.ValueKind != JsonValueKind.Number
@@ -112,7 +112,7 @@ internal sealed class TokenizerJsonFile
         bool split = false, byteLevel = false;
         foreach (var step in steps)
         {
-            if (step.ValueKind != JsonValueKind.Object) throw Bad(path, "pre_tokenizer", $"a step must be an object, got {Kind(step)}");
+            if (step.ValueKind != JsonValueKind.Object) throw Bad(path, "pre_tokenizer", $"a step must be an object, got {Json.Describe(step.ValueKind)}");
             switch (OptionalString(step, "type", "pre_tokenizer.type", path))
             {
                 case "Split":
@@ -138,7 +138,7 @@ internal sealed class TokenizerJsonFile
     private static bool ReadNormalizer(JsonElement root, string path)
     {
         if (!root.TryGetProperty("normalizer", out var n) || n.ValueKind == JsonValueKind.Null) return false;
-        if (n.ValueKind != JsonValueKind.Object) throw Bad(path, "normalizer", $"must be an object, got {Kind(n)}");
+        if (n.ValueKind != JsonValueKind.Object) throw Bad(path, "normalizer", $"must be an object, got {Json.Describe(n.ValueKind)}");
         string? type = OptionalString(n, "type", "normalizer.type", path);
         return type == "NFC" ? true : throw Unsupported(path, $"normalizer '{type}'");
     }
@@ -146,27 +146,17 @@ internal sealed class TokenizerJsonFile
     private static JsonElement RequiredObject(JsonElement e, string name, string field, string path) =>
         !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? throw Bad(path, field, "missing")
         : v.ValueKind == JsonValueKind.Object ? v
-        : throw Bad(path, field, $"must be an object, got {Kind(v)}");
+        : throw Bad(path, field, $"must be an object, got {Json.Describe(v.ValueKind)}");
 
     private static JsonElement RequiredArray(JsonElement e, string name, string field, string path) =>
         !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? throw Bad(path, field, "missing")
         : v.ValueKind == JsonValueKind.Array ? v
-        : throw Bad(path, field, $"must be an array, got {Kind(v)}");
+        : throw Bad(path, field, $"must be an array, got {Json.Describe(v.ValueKind)}");
 
     private static string? OptionalString(JsonElement e, string name, string field, string path) =>
         !e.TryGetProperty(name, out var v) || v.ValueKind == JsonValueKind.Null ? null
         : v.ValueKind == JsonValueKind.String ? v.GetString()
-        : throw Bad(path, field, $"must be a string, got {Kind(v)}");
-
-    private static string Kind(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        JsonValueKind.Null => "null",
-        _ => "an object",
-    };
+        : throw Bad(path, field, $"must be a string, got {Json.Describe(v.ValueKind)}");
 
     private static InvalidFileException Bad(string path, string? field, string problem) => new(path, field, problem);
 
