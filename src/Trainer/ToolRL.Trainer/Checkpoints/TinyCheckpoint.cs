@@ -48,7 +48,7 @@ public static class TinyCheckpoint
         foreach (var (name, parameter) in model.named_parameters())
         {
             parameter.normal_(0, std, generator);
-            if (name.EndsWith("norm.weight", StringComparison.Ordinal)) parameter.add_(1.0);
+            if (name.EndsWith("norm.weight", StringComparison.Ordinal)) parameter.PlusInPlace(1.0);
         }
     }
 

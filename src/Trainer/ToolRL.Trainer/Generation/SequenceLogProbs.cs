@@ -23,7 +23,7 @@ public static class SequenceLogProbs
         // The logits at column t predict the token at column t + 1.
         var responseHidden = hidden.narrow(1, batch.PromptLength - 1, batch.ResponseLength);
         var logits = model.Logits(responseHidden).to(ScalarType.Float32);
-        if (temperature != 1.0) logits = logits / temperature;
+        if (temperature != 1.0) logits = logits.DividedBy(temperature);
         var logProbsAll = logits.log_softmax(-1);
         var tokenLogProbs = logProbsAll.gather(-1, batch.ResponseIds.unsqueeze(-1)).squeeze(-1) * batch.ResponseMask;
         var entropy = -(logProbsAll.exp() * logProbsAll).sum(-1) * batch.ResponseMask;

@@ -48,7 +48,7 @@ public sealed class CausalLM : nn.Module
     {
         using var scope = NewDisposeScope();
         long b = inputIds.shape[0], t = inputIds.shape[1];
-        var positions = arange(t, ScalarType.Int64, inputIds.device).unsqueeze(0).expand(b, t);
+        var positions = ScalarMath.Range(t, ScalarType.Int64, inputIds.device).unsqueeze(0).expand(b, t);
         return Logits(Hidden(inputIds, positions, null, null)).MoveToOuterDisposeScope();
     }
 
@@ -85,7 +85,7 @@ public sealed class CausalLM : nn.Module
         long p = prefixIds.shape[0], b = suffixIds.shape[0];
         if (p == 0) throw new ArgumentException("The shared prefix is empty.", nameof(prefixIds));
         using var cache = new SharedPrefixCache(Config.NumHiddenLayers);
-        var prefixPositions = arange(p, ScalarType.Int64, prefixIds.device).unsqueeze(0);
+        var prefixPositions = ScalarMath.Range(p, ScalarType.Int64, prefixIds.device).unsqueeze(0);
         Hidden(prefixIds.unsqueeze(0), prefixPositions, null, cache);
         var mask = cat([ones(b, p, suffixMask.dtype, suffixMask.device), suffixMask], 1);
         return Hidden(suffixIds, suffixPositions.Plus(p), mask, cache).MoveToOuterDisposeScope();
@@ -103,8 +103,8 @@ public sealed class CausalLM : nn.Module
         var device = inputIds.device;
         if (attentionMask is not null && (attentionMask.shape[0] != b || attentionMask.shape[1] != s))
             throw new ArgumentException($"attentionMask must have shape [{b}, {s}] (past {past} + new {t}), got [{string.Join(", ", attentionMask.shape)}].");
-        var keySlots = arange(s, ScalarType.Int64, device).unsqueeze(0);          // [1, S]
-        var querySlots = arange(past, s, 1, ScalarType.Int64, device).unsqueeze(1); // [T, 1]
+        var keySlots = ScalarMath.Range(s, ScalarType.Int64, device).unsqueeze(0);          // [1, S]
+        var querySlots = ScalarMath.Range(past, s, 1, ScalarType.Int64, device).unsqueeze(1); // [T, 1]
         var causal = keySlots.le(querySlots);                                       // [T, S]
         var self = keySlots.eq(querySlots);
         var allowed = attentionMask is null

@@ -13,7 +13,7 @@ public static class RotaryEmbedding
     public static (Tensor Cos, Tensor Sin) CosSin(Tensor positions, int headDim, double theta, ScalarType dtype)
     {
         using var scope = NewDisposeScope();
-        var exponents = torch.arange(0, headDim, 2, ScalarType.Int64, positions.device).to(ScalarType.Float32).DividedBy(headDim);
+        var exponents = ScalarMath.Range(0, headDim, 2, ScalarType.Int64, positions.device).to(ScalarType.Float32).DividedBy(headDim);
         var invFreq = ScalarMath.PowerOf(theta, exponents).reciprocal();                      // [d/2]
         var angles = positions.to(ScalarType.Float32).unsqueeze(-1) * invFreq;      // [B, T, d/2]
         var emb = torch.cat([angles, angles], -1);                                   // [B, T, d]

@@ -21,6 +21,9 @@ public static class ScalarMath
     /// <summary>t += v in place (integer scalar).</summary>
     public static Tensor PlusInPlace(this Tensor t, long v) { using var s = v.ToScalar(); return t.add_(s); }
 
+    /// <summary>t += v in place.</summary>
+    public static Tensor PlusInPlace(this Tensor t, double v) { using var s = v.ToScalar(); return t.add_(s); }
+
     /// <summary>t · v.</summary>
     public static Tensor Times(this Tensor t, double v) { using var s = v.ToScalar(); return t.mul(s); }
 
@@ -32,6 +35,22 @@ public static class ScalarMath
     {
         using var b = torch.tensor(v, t.dtype, t.device);
         return torch.pow(b, t);
+    }
+
+    /// <summary>[0, 1, …, stop − 1] as a tensor of <paramref name="type"/> (<c>torch.arange(stop)</c>).</summary>
+    public static Tensor Range(long stop, ScalarType type, Device device)
+    {
+        using var end = stop.ToScalar();
+        return torch.arange(end, type, device);
+    }
+
+    /// <summary>[start, start + step, …) below <paramref name="stop"/> (<c>torch.arange(start, stop, step)</c>).</summary>
+    public static Tensor Range(long start, long stop, long step, ScalarType type, Device device)
+    {
+        using var first = start.ToScalar();
+        using var end = stop.ToScalar();
+        using var by = step.ToScalar();
+        return torch.arange(first, end, by, type, device);
     }
 
     /// <summary>t clamped to [low, high].</summary>

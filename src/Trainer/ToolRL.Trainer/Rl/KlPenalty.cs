@@ -21,7 +21,7 @@ public static class KlPenalty
         {
             KlEstimator.K1 => logProb - refLogProb,
             KlEstimator.Abs => (logProb - refLogProb).abs(),
-            KlEstimator.K2 => 0.5 * (logProb - refLogProb).square(),
+            KlEstimator.K2 => (logProb - refLogProb).square().Times(0.5),
             KlEstimator.LowVarK3 => LowVariance(logProb, refLogProb),
             _ => throw new ArgumentOutOfRangeException(nameof(estimator)),
         };

@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -49,7 +50,7 @@ public static class PolicyObjective
         {
             entropy = LossAggregation.Aggregate(inputs.Entropy, mask, settings.Aggregation, normalizer);
             if (settings.EntropyCoefficient != 0)
-                total = total - settings.EntropyCoefficient * entropy;
+                total = total - entropy.Times(settings.EntropyCoefficient);
         }
         else if (settings.EntropyCoefficient != 0)
             throw new ArgumentException("The entropy coefficient is non-zero but no entropy was given.", nameof(inputs));
@@ -61,7 +62,7 @@ public static class PolicyObjective
                 throw new ArgumentException("The KL loss is on but no reference log-probs were given.", nameof(inputs));
             var perToken = KlPenalty.Compute(inputs.LogProb, inputs.RefLogProb, settings.KlEstimator);
             kl = LossAggregation.Aggregate(perToken, mask, settings.Aggregation, normalizer);
-            total = total + settings.KlCoefficient * kl;
+            total = total + kl.Times(settings.KlCoefficient);
         }
 
         return new LossTerms(

@@ -86,7 +86,7 @@ public static class SftTrainer
         }
         var device = model.Device;
         var input = tensor(ids, [rows, width], device: device);
-        var positions = arange(width, ScalarType.Int64, device).unsqueeze(0).expand(rows, width);
+        var positions = ScalarMath.Range(width, ScalarType.Int64, device).unsqueeze(0).expand(rows, width);
         // Rows are right-padded: a causal model never attends to the pads after a real token.
         var hidden = shared == 0
             ? model.Hidden(input, positions, null)
