@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Generation;
 using TorchSharp;
 using TorchSharp.Modules;
 using ToolRL.Trainer.Rl;
@@ -32,7 +33,7 @@ internal sealed class BigramScorer : nn.Module, ISequenceScorer
             var lp = logits.log_softmax(-1).gather(-1, tensor(response.Select(i => (long)i).ToArray()).unsqueeze(-1)).squeeze(-1);
             logProbs.Add(nn.functional.pad(lp, [0, width - response.Length]));
             if (withEntropy)
-                entropies.Add(nn.functional.pad(TokenEntropy.FromLogits(logits), [0, width - response.Length]));
+                entropies.Add(nn.functional.pad(TokenEntropy.FromLogProbs(logits.log_softmax(-1)), [0, width - response.Length]));
         }
         return new ResponseScores(stack(logProbs), withEntropy ? stack(entropies) : null);
     }

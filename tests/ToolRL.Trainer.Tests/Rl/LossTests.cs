@@ -1,3 +1,4 @@
+using ToolRL.Trainer.Generation;
 using ToolRL.Trainer.Rl;
 using static TorchSharp.torch;
 
@@ -31,7 +32,7 @@ public class LossTests
     }
 
     [Fact]
-    public void Entropy_from_logits_matches_hand_values()
+    public void Entropy_from_log_probs_matches_hand_values()
     {
         // logits [0, ln 3] → p = [0.25, 0.75]: H = 0.25·ln4 + 0.75·ln(4/3) = 0.3465736 + 0.2157616 = 0.5623351.
         // Four equal logits → ln 4 = 1.3862944.
@@ -39,7 +40,7 @@ public class LossTests
         // First position: pad two very negative logits so only [0, ln3] matter.
         logits[0, 0, 2] = tensor(-1e9f);
         logits[0, 0, 3] = tensor(-1e9f);
-        using var h = TokenEntropy.FromLogits(logits);
+        using var h = TokenEntropy.FromLogProbs(logits.log_softmax(-1));
         TensorAssert.Close([0.25 * Math.Log(4) + 0.75 * Math.Log(4.0 / 3), Math.Log(4)], h);
     }
 

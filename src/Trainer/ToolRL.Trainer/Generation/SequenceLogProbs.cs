@@ -26,7 +26,7 @@ public static class SequenceLogProbs
         if (temperature != 1.0) logits = logits.DividedBy(temperature);
         var logProbsAll = logits.log_softmax(-1);
         var tokenLogProbs = logProbsAll.gather(-1, batch.ResponseIds.unsqueeze(-1)).squeeze(-1) * batch.ResponseMask;
-        var entropy = -(logProbsAll.exp() * logProbsAll).sum(-1) * batch.ResponseMask;
+        var entropy = TokenEntropy.FromLogProbs(logProbsAll) * batch.ResponseMask;
         return (tokenLogProbs.MoveToOuterDisposeScope(), entropy.MoveToOuterDisposeScope());
     }
 }

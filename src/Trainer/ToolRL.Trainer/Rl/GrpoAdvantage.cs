@@ -1,11 +1,9 @@
-using static TorchSharp.torch;
-
 namespace ToolRL.Trainer.Rl;
 
 /// <summary>
 /// GRPO's outcome advantage as verl's <c>compute_grpo_outcome_advantage</c> computes it: responses are grouped by
 /// prompt; each response's advantage is <c>(r − mean_g) / (std_g + ε)</c> with the group's unbiased (n−1) standard
-/// deviation, broadcast to every valid response token. A group of one response gets mean 0 and std 1, so its
+/// deviation; the updater repeats it on every token of the response. A group of one response gets mean 0 and std 1, so its
 /// advantage is <c>r / (1 + ε)</c>: verl's choice, kept so that numbers compare.
 /// </summary>
 public static class GrpoAdvantage
@@ -51,14 +49,5 @@ public static class GrpoAdvantage
                 advantages[i] = normalizeByStd ? (scores[i] - mean) / (std + epsilon) : scores[i] - mean;
         }
         return advantages;
-    }
-
-    /// <summary>Per-token advantages <c>[batch, tokens]</c>: each response's advantage times its response mask.</summary>
-    public static Tensor Compute(
-        IReadOnlyList<double> scores, IReadOnlyList<string> groupIds, Tensor responseMask,
-        double epsilon = DefaultEpsilon, bool normalizeByStd = true)
-    {
-        var perResponse = ComputePerResponse(scores, groupIds, epsilon, normalizeByStd);
-        return TokenBroadcast.PerResponse(perResponse, responseMask);
     }
 }

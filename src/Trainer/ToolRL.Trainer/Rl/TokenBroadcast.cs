@@ -3,18 +3,9 @@ using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Rl;
 
-/// <summary>Moves per-response scalars onto the token grid of a right-padded response batch.</summary>
+/// <summary>Moves per-response rewards onto the token grid of a right-padded response batch.</summary>
 public static class TokenBroadcast
 {
-    /// <summary><c>value[b]·mask[b, t]</c>: the scalar on every valid token of its response.</summary>
-    public static Tensor PerResponse(IReadOnlyList<double> values, Tensor responseMask)
-    {
-        CheckBatch(values.Count, responseMask);
-        using var column = torch.tensor(values.Select(v => (float)v).ToArray(), dtype: ScalarType.Float32, device: responseMask.device)
-            .unsqueeze(-1);
-        return column * responseMask.to_type(ScalarType.Float32);
-    }
-
     /// <summary>
     /// verl's token-level reward layout: the whole outcome reward on the last valid token of each response, 0 elsewhere.
     /// A response without valid tokens cannot carry a reward and is rejected.
