@@ -1,4 +1,6 @@
+using ToolRL.Construction.Splits;
 using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Runs;
@@ -170,19 +172,24 @@ public sealed class EmbeddedDefaultJobTests
     }
 
     [Fact]
-    public void The_split_is_by_task_seeded_and_complete()
+    public void The_split_is_by_question_and_depends_on_neither_the_task_order_nor_the_selection()
     {
-        var env = new AtlasEnvironment();
-        var tasks = EvaluationTask.All([env]);
+        var tasks = EvaluationTask.All([new AtlasEnvironment()]);
+        var rule = new TaskSplit(0.3, seed: 11);
 
-        var a = TaskSplit.Create(tasks, 0.7, 11);
-        var b = TaskSplit.Create(tasks.Reverse().ToArray(), 0.7, 11);
-        var c = TaskSplit.Create(tasks, 0.7, 12);
+        var a = SplitTasks.Create(tasks, rule);
+        var reversed = SplitTasks.Create(tasks.Reverse().ToArray(), rule);
+        var half = SplitTasks.Create(tasks.Where((_, i) => i % 2 == 0).ToArray(), rule);
+        var other = SplitTasks.Create(tasks, new TaskSplit(0.3, seed: 12));
 
-        Assert.Equal(17, a.Train.Count);
         Assert.Equal(tasks.Count, a.Train.Concat(a.HeldOut).Select(t => t.Task.Id).Distinct().Count());
-        Assert.Equal(a.HeldOut.Select(t => t.Task.Id), b.HeldOut.Select(t => t.Task.Id));
-        Assert.NotEqual(a.HeldOut.Select(t => t.Task.Id), c.HeldOut.Select(t => t.Task.Id));
+        Assert.Equal(a.HeldOut.Select(t => t.Task.Id).Order(), reversed.HeldOut.Select(t => t.Task.Id).Order());
+        Assert.All(half.HeldOut, t => Assert.Contains(t, a.HeldOut));
+        Assert.All(half.Train, t => Assert.Contains(t, a.Train));
+        Assert.NotEqual(a.HeldOut.Select(t => t.Task.Id), other.HeldOut.Select(t => t.Task.Id));
+        // One task cannot be on both sides: a clear error, not an empty evaluation.
+        var error = Assert.Throws<InvalidDataException>(() => SplitTasks.Create(tasks.Take(1).ToArray(), rule));
+        Assert.Contains("both need at least one", error.Message);
     }
 
     [Fact]
