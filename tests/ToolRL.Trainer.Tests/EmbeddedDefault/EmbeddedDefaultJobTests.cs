@@ -76,6 +76,60 @@ public sealed class EmbeddedDefaultJobTests
     }
 
     [Fact]
+    public async Task Eval_of_the_runs_final_model_reproduces_its_held_out_traces_exactly()
+    {
+        using var dir = new TempDirectory();
+        var env = new AtlasEnvironment();
+        var result = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new StringWriter());
+
+        // Every checkpoint folder is self-contained: weights, config, tokenizer, generation config, chat options.
+        foreach (var checkpoint in new[] { "model-sft", "model-final" })
+        {
+            foreach (var file in new[] { "model.safetensors", "config.json", "tokenizer.json", "tokenizer_config.json", "generation_config.json", CheckpointChatOptions.FileName })
+                Assert.True(File.Exists(Path.Combine(dir.Path, checkpoint, file)), $"{checkpoint}/{file} missing");
+            Assert.False(CheckpointChatOptions.Load(Path.Combine(dir.Path, checkpoint))!.EnableThinking);
+        }
+        var final = Path.Combine(dir.Path, "model-final");
+        Assert.False(ToolRL.Trainer.Policies.TorchPolicy.Load(final).TemplateOptions.EnableThinking);
+
+        var tracesPath = Path.Combine(dir.Path, "eval.traces.jsonl");
+        var eval = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--run", dir.Path, "--max-turns", "2", "--max-new-tokens", "8", "--traces", tracesPath);
+
+        Assert.True(eval.Code == 0, eval.Err);
+        Assert.Contains($"evaluating {result.HeldOutTasks} tasks", eval.Out);
+        Assert.Equal(File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-RL.jsonl")), File.ReadAllLines(tracesPath));
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.AfterRl.Overall.SolveF1:F2}"), eval.Out);
+
+        // --thinking overrides what the checkpoint recorded.
+        var thinking = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--run", dir.Path, "--thinking", "on", "--max-turns", "1", "--max-new-tokens", "1");
+        Assert.True(thinking.Code == 0, thinking.Err);
+        var bad = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--thinking", "maybe");
+        Assert.Equal(2, bad.Code);
+    }
+
+    [Fact]
+    public async Task A_run_folder_made_for_other_tools_or_tasks_is_not_resumed_and_the_error_says_what_changed()
+    {
+        using var dir = new TempDirectory();
+        var env = new AtlasEnvironment();
+        using (var kill = new CancellationTokenSource())
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new CancelOnLine("eval after SFT", kill), kill.Token));
+        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)));
+
+        var tools = await Assert.ThrowsAsync<RunMismatchException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [AlteredEnvironment.WithRewordedTool(env)], new StringWriter()));
+        Assert.Contains("environment 'atlas'", tools.Message);
+        Assert.Contains($"delete '{dir.Path}' or pass another --out", tools.Message);
+        var tasks = await Assert.ThrowsAsync<RunMismatchException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [new AlteredEnvironment(env, tasks: env.Tasks.Skip(2).ToArray())], new StringWriter()));
+        Assert.Contains("tasks: ", tasks.Message);
+        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)), "a refused run must not touch the folder's work");
+
+        var progress = new StringWriter();
+        await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
+        Assert.Contains("sft: resumed from", progress.ToString());
+    }
+
+    [Fact]
     public async Task Each_sft_stage_has_its_own_step_count_and_zero_skips_it()
     {
         using var dir = new TempDirectory();

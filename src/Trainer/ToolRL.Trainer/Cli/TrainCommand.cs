@@ -121,7 +121,12 @@ internal static class TrainCommand
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
             var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, run.Seed);
             var split = SplitTasks.Create(EvaluationTask.All([environment]), rule);
-            SplitManifest.Of(rule, split.Train, split.HeldOut).Save(run.OutputDir); // eval --run takes its held-out set
+            var manifest = SplitManifest.Of(rule, split.Train, split.HeldOut);
+            // Resume only the run this folder was made for: same seed, base model, tasks and tools.
+            RunFingerprint.Of([new("seed", run.Seed.ToString(CultureInfo.InvariantCulture)), new("model", Path.GetFullPath(modelDirectory))], manifest, [environment])
+                .CheckAndSave(Path.GetFullPath(run.OutputDir), hasEarlierWork: new RunCheckpointStore(run.OutputDir).Complete().Count > 0,
+                    $"to start fresh, delete '{Path.GetFullPath(run.OutputDir)}' or pass another --out");
+            manifest.Save(run.OutputDir); // eval --run takes its held-out set
             using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
             var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
             var result = loop.Run(process);

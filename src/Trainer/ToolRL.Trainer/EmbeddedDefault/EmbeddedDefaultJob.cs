@@ -46,7 +46,13 @@ public static class EmbeddedDefaultJob
         var (split, composed, heldOutComposed) = (plan.Split, plan.Composed, plan.HeldOutComposed);
         var (trainTasks, heldOut) = (plan.Train, plan.HeldOut);
         progress.WriteLine($"tasks: {split.Train.Count} authored + {composed.Count} composed train; {split.HeldOut.Count} authored + {heldOutComposed.Count} composed held out (seed {options.Seed})");
-        plan.Manifest().Save(runDir); // eval --run evaluates exactly these held-out tasks
+        // A run folder resumes only the run it was made for: same seed, model, tasks and tools.
+        var manifest = plan.Manifest();
+        RunFingerprint.Of(
+            [new("seed", options.Seed.ToString(CultureInfo.InvariantCulture)), new("model", SftPhaseCheckpoint.ModelText(options.Model))], manifest, environments)
+            .CheckAndSave(runDir, hasEarlierWork: File.Exists(Path.Combine(runDir, SftPhaseCheckpoint.FileName)),
+                $"to start fresh, delete '{runDir}' or pass another --out");
+        manifest.Save(runDir); // eval --run evaluates exactly these held-out tasks
 
         var goldenTrain = new List<(EvaluationTask Task, IReadOnlyList<ChatMessage> Messages)>();
         foreach (var t in trainTasks)
