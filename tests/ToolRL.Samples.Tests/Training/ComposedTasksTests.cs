@@ -37,7 +37,8 @@ public class ComposedTasksTests
 
         Assert.All(train, t => Assert.False(rule.IsHeldOut(t.Task)));
         Assert.All(heldOut, t => Assert.True(rule.IsHeldOut(t.Task)));
-        Assert.All(train.Concat(heldOut).GroupBy(t => (t.Environment.Name, t.Task.Structure)), g => Assert.InRange(g.Count(), 1, 3));
+        foreach (var side in new[] { train, heldOut })
+            Assert.All(side.GroupBy(t => (t.Environment.Name, t.Task.Structure)), g => Assert.InRange(g.Count(), 1, 3)); // fewer where an environment has few distinct questions
         Assert.Empty(train.Select(t => TaskSplit.Key(t.Task.Question)).Intersect(heldOut.Select(t => TaskSplit.Key(t.Task.Question))));
     }
 }
