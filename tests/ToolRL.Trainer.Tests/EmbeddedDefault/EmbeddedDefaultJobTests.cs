@@ -90,7 +90,6 @@ public sealed class EmbeddedDefaultJobTests
             Assert.False(CheckpointChatOptions.Load(Path.Combine(dir.Path, checkpoint))!.EnableThinking);
         }
         var final = Path.Combine(dir.Path, "model-final");
-        Assert.False(ToolRL.Trainer.Policies.TorchPolicy.Load(final).TemplateOptions.EnableThinking);
 
         var tracesPath = Path.Combine(dir.Path, "eval.traces.jsonl");
         var eval = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--run", dir.Path, "--max-turns", "2", "--max-new-tokens", "8", "--traces", tracesPath);
@@ -99,6 +98,8 @@ public sealed class EmbeddedDefaultJobTests
         Assert.Contains($"evaluating {result.HeldOutTasks} tasks", eval.Out);
         Assert.Equal(File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-RL.jsonl")), File.ReadAllLines(tracesPath));
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.AfterRl.Overall.SolveF1:F2}"), eval.Out);
+
+        Assert.False(ToolRL.Trainer.Policies.TorchPolicy.Load(final).TemplateOptions.EnableThinking);
 
         // --thinking overrides what the checkpoint recorded.
         var thinking = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--run", dir.Path, "--thinking", "on", "--max-turns", "1", "--max-new-tokens", "1");
