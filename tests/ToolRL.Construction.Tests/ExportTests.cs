@@ -1,3 +1,4 @@
+using ToolRL.Construction.Splits;
 using Construction.Tests.Scenarios;
 using ToolRL.Construction.Export;
 using ToolRL.Construction.Pipeline;
@@ -26,7 +27,7 @@ public sealed class ExportTests
     {
         using var dir = new TempDirectory();
         var items = Items();
-        var summary = await DatasetExporter.ExportAsync(items, dir.Path, new TrainTestSplit(0.25), systemPrompt: "You can call tools.");
+        var summary = await DatasetExporter.ExportAsync(items, dir.Path, new TaskSplit(0.25), systemPrompt: "You can call tools.");
         var records = FtrlJsonl.ReadFile(Path.Combine(dir.Path, "train.jsonl")).Concat(FtrlJsonl.ReadFile(Path.Combine(dir.Path, "test.jsonl"))).ToList();
         Assert.Equal(items.Count, records.Count);
         Assert.Equal(items.Count, summary.Train + summary.Test);
@@ -76,7 +77,7 @@ public sealed class ExportTests
     {
         using var dir = new TempDirectory();
         var items = Items(each: 8);
-        var summary = await DatasetExporter.ExportAsync(items, dir.Path, new TrainTestSplit(0.3), rowGroupSize: 7);
+        var summary = await DatasetExporter.ExportAsync(items, dir.Path, new TaskSplit(0.3), rowGroupSize: 7);
         var train = await ReadAll(Path.Combine(dir.Path, "train.parquet"));
         var test = await ReadAll(Path.Combine(dir.Path, "test.parquet"));
         Assert.Equal(summary.Train, train.Count);
@@ -107,15 +108,15 @@ public sealed class ExportTests
         using var dir = new TempDirectory();
         var items = Items(8, ScalingStrategy.None, ScalingStrategy.ParameterExpansion, ScalingStrategy.FunctionalGeneralization);
         Assert.Equal(3 * 32, items.Count);
-        await DatasetExporter.ExportAsync(items, dir.Path, new TrainTestSplit(0.4, Seed: 3));
+        await DatasetExporter.ExportAsync(items, dir.Path, new TaskSplit(0.4, seed: 3));
         var train = FtrlJsonl.ReadFile(Path.Combine(dir.Path, "train.jsonl")).Select(r => r.Messages[0].Content).ToHashSet();
         var test = FtrlJsonl.ReadFile(Path.Combine(dir.Path, "test.jsonl")).Select(r => r.Messages[0].Content).ToHashSet();
         Assert.NotEmpty(train);
         Assert.NotEmpty(test);
         Assert.Empty(train.Intersect(test));
-        var split = new TrainTestSplit(0.4, Seed: 3);
-        Assert.All(items, i => Assert.Equal(split.Of(i.Task), split.Of(i.Task with { Question = "  " + i.Task.Question.ToUpperInvariant() + " " })));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new TrainTestSplit(1.5).IsTest("q"));
+        var split = new TaskSplit(0.4, seed: 3);
+        Assert.All(items, i => Assert.Equal(split.IsHeldOut(i.Task), split.IsHeldOut(i.Task with { Question = "  " + i.Task.Question.ToUpperInvariant() + " " })));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new TaskSplit(1.5));
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class ExportTests
                 yield return item;
             throw new InvalidOperationException("source broke");
         }
-        await Assert.ThrowsAsync<InvalidOperationException>(() => DatasetExporter.ExportAsync(Failing(), dir.Path, new TrainTestSplit()));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => DatasetExporter.ExportAsync(Failing(), dir.Path, new TaskSplit()));
         Assert.Empty(Directory.GetFiles(dir.Path));
     }
 
@@ -139,7 +140,7 @@ public sealed class ExportTests
     {
         using var root = new TempDirectory();
         var target = Path.Combine(root.Path, "data");
-        await DatasetExporter.ExportAsync(Items(each: 2), target, new TrainTestSplit(0.25));
+        await DatasetExporter.ExportAsync(Items(each: 2), target, new TaskSplit(0.25));
         // What kills leave: the old per-file scheme's temp file inside, and a killed swap's folders beside it.
         File.WriteAllText(Path.Combine(target, $"train.parquet.tmp-{DeadPid}-0123abcd"), "40 MB of partial parquet");
         var killedStage = Path.Combine(root.Path, $".data.tmp-{DeadPid}-feedbeef");
@@ -149,7 +150,7 @@ public sealed class ExportTests
         var live = Path.Combine(root.Path, $".data.tmp-{Environment.ProcessId}-00000000");
         Directory.CreateDirectory(live); // a writer that is still running keeps its folder
 
-        var summary = await DatasetExporter.ExportAsync(Items(each: 3), target, new TrainTestSplit(0.25));
+        var summary = await DatasetExporter.ExportAsync(Items(each: 3), target, new TaskSplit(0.25));
 
         Assert.Equal(DatasetExporter.FileNames.Order(), Directory.GetFileSystemEntries(target).Select(Path.GetFileName).Order());
         Assert.Equal(new[] { "data", Path.GetFileName(live) }.Order(), Directory.GetFileSystemEntries(root.Path).Select(Path.GetFileName).Order());
@@ -163,7 +164,7 @@ public sealed class ExportTests
     {
         using var dir = new TempDirectory();
         File.WriteAllText(Path.Combine(dir.Path, "notes.md"), "mine");
-        var e = await Assert.ThrowsAsync<IOException>(() => DatasetExporter.ExportAsync(Items(each: 1), dir.Path, new TrainTestSplit()));
+        var e = await Assert.ThrowsAsync<IOException>(() => DatasetExporter.ExportAsync(Items(each: 1), dir.Path, new TaskSplit()));
         Assert.Contains("notes.md", e.Message);
         Assert.Equal(["notes.md"], Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName));
     }

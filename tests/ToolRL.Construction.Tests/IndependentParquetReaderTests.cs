@@ -1,3 +1,4 @@
+using ToolRL.Construction.Splits;
 using System.Diagnostics;
 using System.Text.Json;
 using Construction.Tests.Scenarios;
@@ -20,7 +21,7 @@ public sealed class IndependentParquetReaderTests
         using var dir = new TempDirectory();
         var plan = new ConstructionPlan { Composition = new() { SingleHop = 10, ParallelSingleHop = 10, MultiHop = 10, ParallelMultiHop = 10 } };
         var items = ConstructionPipeline.Build(TestScenarios.Geo(), [TestScenarios.Geo()], plan, new ConstructionReport()).ToList();
-        var summary = await DatasetExporter.ExportAsync(items, dir.Path, new TrainTestSplit(0.25), rowGroupSize: 16);
+        var summary = await DatasetExporter.ExportAsync(items, dir.Path, new TaskSplit(0.25), rowGroupSize: 16);
 
         foreach (var (file, count, split) in new[] { ("train.parquet", summary.Train, "train"), ("test.parquet", summary.Test, "test") })
         {

@@ -1,3 +1,4 @@
+using ToolRL.Construction.Splits;
 using Construction.Tests.Scenarios;
 using ToolRL.Construction.Export;
 using ToolRL.Construction.Pipeline;
@@ -56,7 +57,7 @@ public sealed class ReportTests
     public async Task Export_entry_writes_the_datasets_and_reports_the_same_counts()
     {
         using var dir = new TempDirectory();
-        var (report, summary) = await ConstructionPipeline.ExportAsync([TestScenarios.Geo()], Plan with { Integrate = true }, dir.Path, new TrainTestSplit(0.2));
+        var (report, summary) = await ConstructionPipeline.ExportAsync([TestScenarios.Geo()], Plan with { Integrate = true }, dir.Path, new TaskSplit(0.2));
         Assert.Equal(report.Total, summary.Train + summary.Test);
         Assert.Equal(28, report.Total);
         var records = FtrlJsonl.ReadFile(Path.Combine(dir.Path, "train.jsonl")).ToList();

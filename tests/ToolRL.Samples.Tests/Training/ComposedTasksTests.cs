@@ -1,3 +1,4 @@
+using ToolRL.Construction.Splits;
 using ToolRL.Samples.Catalog;
 using ToolRL.Tasks;
 using ToolRL.Trainer.EmbeddedDefault;
@@ -14,27 +15,30 @@ public class ComposedTasksTests
     [Fact]
     public void Composed_tasks_cover_every_structure_and_never_repeat_a_held_out_question()
     {
-        var authored = EvaluationTask.All(SampleEnvironments.All);
-        var composed = ComposedTasks.Compose(SampleEnvironments.All, authored, perStructure: 5, seed: 3);
+        var rule = new TaskSplit(0.3, seed: 3);
+        var heldOut = EvaluationTask.All(SampleEnvironments.All).Where(t => rule.IsHeldOut(t.Task)).ToArray();
+        var composed = ComposedTasks.Compose(SampleEnvironments.All, rule, heldOut: false, perStructure: 5, seed: 3);
 
         Assert.True(composed.Count >= 3 * 4 * 3, $"only {composed.Count} composed tasks");
         foreach (var structure in Enum.GetValues<TaskStructure>())
             Assert.Contains(composed, t => t.Task.Structure == structure);
-        var heldOutKeys = authored.Select(t => ComposedTasks.Key(t.Task.Question)).ToHashSet();
-        Assert.DoesNotContain(composed, t => heldOutKeys.Contains(ComposedTasks.Key(t.Task.Question)));
+        var heldOutKeys = heldOut.Select(t => TaskSplit.Key(t.Task.Question)).ToHashSet();
+        Assert.DoesNotContain(composed, t => heldOutKeys.Contains(TaskSplit.Key(t.Task.Question)));
         Assert.All(composed, t => Assert.NotEmpty(t.Task.SubQuestions));
         Assert.Equal(3, composed.Select(t => t.Environment.Name).Distinct().Count());
     }
 
     [Fact]
-    public void A_composed_question_equal_to_a_held_out_one_is_dropped()
+    public void Composed_tasks_keep_the_side_the_split_rule_gives_their_question_up_to_the_count_per_structure()
     {
-        var all = ComposedTasks.Compose(SampleEnvironments.All, [], perStructure: 3, seed: 5);
-        var heldOut = all.Take(4).ToArray();
+        var rule = new TaskSplit(0.3, seed: 5);
+        var train = ComposedTasks.Compose(SampleEnvironments.All, rule, heldOut: false, perStructure: 3, seed: 5);
+        var heldOut = ComposedTasks.Compose(SampleEnvironments.All, rule, heldOut: true, perStructure: 3, seed: 9);
 
-        var filtered = ComposedTasks.Compose(SampleEnvironments.All, heldOut, perStructure: 3, seed: 5);
-
-        Assert.Equal(all.Count - 4, filtered.Count);
-        Assert.DoesNotContain(filtered, t => heldOut.Any(h => h.Task.Question == t.Task.Question));
+        Assert.All(train, t => Assert.False(rule.IsHeldOut(t.Task)));
+        Assert.All(heldOut, t => Assert.True(rule.IsHeldOut(t.Task)));
+        foreach (var side in new[] { train, heldOut })
+            Assert.All(side.GroupBy(t => (t.Environment.Name, t.Task.Structure)), g => Assert.InRange(g.Count(), 1, 3)); // fewer where an environment has few distinct questions
+        Assert.Empty(train.Select(t => TaskSplit.Key(t.Task.Question)).Intersect(heldOut.Select(t => TaskSplit.Key(t.Task.Question))));
     }
 }

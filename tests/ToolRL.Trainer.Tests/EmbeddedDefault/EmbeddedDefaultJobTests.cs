@@ -1,4 +1,6 @@
+using ToolRL.Construction.Splits;
 using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Runs;
@@ -71,6 +73,61 @@ public sealed class EmbeddedDefaultJobTests
         Assert.Contains("**Did RL help?** ", report);
         Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"held-out Solve-F1 went {result.AfterSft.Overall.SolveF1:F2} → {result.AfterRl.Overall.SolveF1:F2}"), report);
+    }
+
+    [Fact]
+    public async Task Eval_of_the_runs_final_model_reproduces_its_held_out_traces_exactly()
+    {
+        using var dir = new TempDirectory();
+        var env = new AtlasEnvironment();
+        var result = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new StringWriter());
+
+        // Every checkpoint folder is self-contained: weights, config, tokenizer, generation config, chat options.
+        foreach (var checkpoint in new[] { "model-sft", "model-final" })
+        {
+            foreach (var file in new[] { "model.safetensors", "config.json", "tokenizer.json", "tokenizer_config.json", "generation_config.json", CheckpointChatOptions.FileName })
+                Assert.True(File.Exists(Path.Combine(dir.Path, checkpoint, file)), $"{checkpoint}/{file} missing");
+            Assert.False(CheckpointChatOptions.Load(Path.Combine(dir.Path, checkpoint))!.EnableThinking);
+        }
+        var final = Path.Combine(dir.Path, "model-final");
+
+        var tracesPath = Path.Combine(dir.Path, "eval.traces.jsonl");
+        var eval = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--run", dir.Path, "--max-turns", "2", "--max-new-tokens", "8", "--traces", tracesPath);
+
+        Assert.True(eval.Code == 0, eval.Err);
+        Assert.Contains($"evaluating {result.HeldOutTasks} tasks", eval.Out);
+        Assert.Equal(File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-RL.jsonl")), File.ReadAllLines(tracesPath));
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{result.AfterRl.Overall.SolveF1:F2}"), eval.Out);
+
+        Assert.False(ToolRL.Trainer.Policies.TorchPolicy.Load(final).TemplateOptions.EnableThinking);
+
+        // --thinking overrides what the checkpoint recorded.
+        var thinking = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--run", dir.Path, "--thinking", "on", "--max-turns", "1", "--max-new-tokens", "1");
+        Assert.True(thinking.Code == 0, thinking.Err);
+        var bad = await Cli.CliHarness.RunAsync([env], "eval", "--model", final, "--thinking", "maybe");
+        Assert.Equal(2, bad.Code);
+    }
+
+    [Fact]
+    public async Task A_run_folder_made_for_other_tools_or_tasks_is_not_resumed_and_the_error_says_what_changed()
+    {
+        using var dir = new TempDirectory();
+        var env = new AtlasEnvironment();
+        using (var kill = new CancellationTokenSource())
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+                EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new CancelOnLine("eval after SFT", kill), kill.Token));
+        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)));
+
+        var tools = await Assert.ThrowsAsync<RunMismatchException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [AlteredEnvironment.WithRewordedTool(env)], new StringWriter()));
+        Assert.Contains("environment 'atlas'", tools.Message);
+        Assert.Contains($"delete '{dir.Path}' or pass another --out", tools.Message);
+        var tasks = await Assert.ThrowsAsync<RunMismatchException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [new AlteredEnvironment(env, tasks: env.Tasks.Skip(2).ToArray())], new StringWriter()));
+        Assert.Contains("tasks: ", tasks.Message);
+        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)), "a refused run must not touch the folder's work");
+
+        var progress = new StringWriter();
+        await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
+        Assert.Contains("sft: resumed from", progress.ToString());
     }
 
     [Fact]
@@ -170,19 +227,24 @@ public sealed class EmbeddedDefaultJobTests
     }
 
     [Fact]
-    public void The_split_is_by_task_seeded_and_complete()
+    public void The_split_is_by_question_and_depends_on_neither_the_task_order_nor_the_selection()
     {
-        var env = new AtlasEnvironment();
-        var tasks = EvaluationTask.All([env]);
+        var tasks = EvaluationTask.All([new AtlasEnvironment()]);
+        var rule = new TaskSplit(0.3, seed: 11);
 
-        var a = TaskSplit.Create(tasks, 0.7, 11);
-        var b = TaskSplit.Create(tasks.Reverse().ToArray(), 0.7, 11);
-        var c = TaskSplit.Create(tasks, 0.7, 12);
+        var a = SplitTasks.Create(tasks, rule);
+        var reversed = SplitTasks.Create(tasks.Reverse().ToArray(), rule);
+        var half = SplitTasks.Create(tasks.Where((_, i) => i % 2 == 0).ToArray(), rule);
+        var other = SplitTasks.Create(tasks, new TaskSplit(0.3, seed: 12));
 
-        Assert.Equal(17, a.Train.Count);
         Assert.Equal(tasks.Count, a.Train.Concat(a.HeldOut).Select(t => t.Task.Id).Distinct().Count());
-        Assert.Equal(a.HeldOut.Select(t => t.Task.Id), b.HeldOut.Select(t => t.Task.Id));
-        Assert.NotEqual(a.HeldOut.Select(t => t.Task.Id), c.HeldOut.Select(t => t.Task.Id));
+        Assert.Equal(a.HeldOut.Select(t => t.Task.Id).Order(), reversed.HeldOut.Select(t => t.Task.Id).Order());
+        Assert.All(half.HeldOut, t => Assert.Contains(t, a.HeldOut));
+        Assert.All(half.Train, t => Assert.Contains(t, a.Train));
+        Assert.NotEqual(a.HeldOut.Select(t => t.Task.Id), other.HeldOut.Select(t => t.Task.Id));
+        // One task cannot be on both sides: a clear error, not an empty evaluation.
+        var error = Assert.Throws<InvalidDataException>(() => SplitTasks.Create(tasks.Take(1).ToArray(), rule));
+        Assert.Contains("both need at least one", error.Message);
     }
 
     [Fact]

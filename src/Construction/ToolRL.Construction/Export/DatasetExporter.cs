@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ToolRL.Construction.Splits;
 using ToolRL.IO;
 
 namespace ToolRL.Construction.Export;
@@ -26,9 +27,10 @@ public static class DatasetExporter
     /// <summary>The files of an export, in the order of <see cref="ExportSummary.Files"/>.</summary>
     public static IReadOnlyList<string> FileNames { get; } = ["train.jsonl", "test.jsonl", "train.parquet", "test.parquet"];
 
-    /// <summary>Exports <paramref name="items"/> to <paramref name="directory"/>, replacing an earlier export there.</summary>
+    /// <summary>Exports <paramref name="items"/> to <paramref name="directory"/>, replacing an earlier export there; the
+    /// held-out side of <paramref name="split"/> is the test split.</summary>
     /// <exception cref="IOException"><paramref name="directory"/> holds files that are not an export's.</exception>
-    public static async Task<ExportSummary> ExportAsync(IEnumerable<ExportItem> items, string directory, TrainTestSplit split,
+    public static async Task<ExportSummary> ExportAsync(IEnumerable<ExportItem> items, string directory, TaskSplit split,
         string? systemPrompt = null, int rowGroupSize = 10_000, CancellationToken cancellationToken = default)
     {
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
@@ -52,7 +54,7 @@ public static class DatasetExporter
         }
     }
 
-    private static async Task<(long Train, long Test)> WriteAsync(IEnumerable<ExportItem> items, string folder, TrainTestSplit split,
+    private static async Task<(long Train, long Test)> WriteAsync(IEnumerable<ExportItem> items, string folder, TaskSplit split,
         string? systemPrompt, int rowGroupSize, CancellationToken cancellationToken)
     {
         var paths = FileNames.Select(f => Path.Combine(folder, f)).ToArray();
@@ -67,9 +69,9 @@ public static class DatasetExporter
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var record = FtrlRecords.Initial(item, systemPrompt);
-                var isTest = split.IsTest(item.Task.Question);
+                var isTest = split.IsHeldOut(item.Task.Question);
                 FtrlJsonl.WriteLine(json, isTest ? testJson : trainJson, record, item.ToolsJson);
-                var row = VerlRows.From(item, record, isTest ? TrainTestSplit.Test : TrainTestSplit.Train, isTest ? test++ : train++);
+                var row = VerlRows.From(item, record, isTest ? "test" : "train", isTest ? test++ : train++);
                 await (isTest ? testParquet : trainParquet).AddAsync(row, cancellationToken).ConfigureAwait(false);
             }
             trainJson.Flush(flushToDisk: true);

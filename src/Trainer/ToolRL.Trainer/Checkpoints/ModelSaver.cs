@@ -2,11 +2,16 @@ using ToolRL.IO;
 using System.Text.Json.Nodes;
 using TorchSharp;
 using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Text.ChatTemplates;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Checkpoints;
 
-/// <summary>Saves a model as an HF checkpoint folder (config.json + model.safetensors), each file atomically.</summary>
+/// <summary>
+/// Saves a model as a self-contained HF checkpoint folder, each file atomically: config.json and model.safetensors,
+/// the tokenizer and generation files of a source folder, a generation_config.json with the model's end tokens when
+/// the source has none, and the chat options it was trained with (<see cref="CheckpointChatOptions"/>).
+/// </summary>
 public static class ModelSaver
 {
     /// <summary>Files copied from a source checkpoint when asked (tokenizer and generation settings).</summary>
@@ -16,9 +21,10 @@ public static class ModelSaver
     /// <summary>
     /// Writes <c>config.json</c> (unknown fields kept, torch_dtype updated) and <c>model.safetensors</c> with HF
     /// names (tied lm_head omitted, as HF does), in <paramref name="dtype"/> (default: the model's).
-    /// Companion files present in <paramref name="copyFrom"/> are copied too.
+    /// Companion files present in <paramref name="copyFrom"/> (a checkpoint or a tokenizer folder) are copied too, and
+    /// <paramref name="chatOptions"/>, when given, are recorded for <see cref="Policies.TorchPolicy.Load"/>.
     /// </summary>
-    public static void Save(CausalLM model, string directory, ScalarType? dtype = null, string? copyFrom = null)
+    public static void Save(CausalLM model, string directory, ScalarType? dtype = null, string? copyFrom = null, ChatTemplateOptions? chatOptions = null)
     {
         var target = dtype ?? model.DType;
         Directory.CreateDirectory(directory);
@@ -51,5 +57,13 @@ public static class ModelSaver
                 if (File.Exists(source)) AtomicFile.Write(Path.Combine(directory, name), s => { using var f = File.OpenRead(source); f.CopyTo(s); });
             }
         }
+        var generationConfig = Path.Combine(directory, "generation_config.json");
+        if (!File.Exists(generationConfig) && model.EndTokenIds.Count > 0)
+        {
+            var generation = new JsonObject { ["eos_token_id"] = new JsonArray(model.EndTokenIds.Select(id => (JsonNode)JsonValue.Create(id)).ToArray()) };
+            AtomicFile.WriteAllText(generationConfig, generation.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        }
+        if (chatOptions is not null)
+            CheckpointChatOptions.Save(directory, chatOptions);
     }
 }

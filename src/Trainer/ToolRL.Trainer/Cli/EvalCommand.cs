@@ -1,6 +1,8 @@
 using ToolRL.IO;
 using System.CommandLine;
 using ToolRL.Episodes;
+using ToolRL.Construction.Splits;
+using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
@@ -20,7 +22,11 @@ internal static class EvalCommand
         var policy = new PolicyOptions();
         var heldOut = new Option<bool>("--held-out")
         {
-            Description = "Evaluate only the held-out split (the same seeded split `train` uses), not every task.",
+            Description = "Evaluate only the held-out split (the split rule every command uses: a seeded hash of each question), not every task.",
+        };
+        var run = new Option<string?>("--run")
+        {
+            Description = "A run folder of `train` (or an `sft` output): evaluate exactly the held-out tasks its split.json lists.",
         };
         var maxTurns = CommonOptions.MaxTurns();
         var maxNewTokens = CommonOptions.MaxNewTokens();
@@ -38,16 +44,26 @@ internal static class EvalCommand
         };
         var command = new Command("eval", "Evaluate a policy on the scenarios' tasks: Solve-P, Solve-R, Solve-F1.")
         {
-            scenario, seed, heldOut, maxTurns, maxNewTokens, output, traces, noHermesContent,
+            scenario, seed, heldOut, run, maxTurns, maxNewTokens, output, traces, noHermesContent,
         };
         policy.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var turns = CommonOptions.Positive(parse, maxTurns);
             var newTokens = CommonOptions.Positive(parse, maxNewTokens);
-            var tasks = EvaluationTask.All(context.Select(parse.GetValue(scenario)));
-            if (parse.GetValue(heldOut))
-                tasks = TaskSplit.Create(tasks, TaskSplit.DefaultTrainFraction, parse.GetValue(seed)).HeldOut;
+            IReadOnlyList<EvaluationTask> tasks;
+            if (parse.GetValue(run) is { } runDirectory)
+            {
+                if (parse.GetValue(heldOut) || parse.GetValue(scenario) is { Length: > 0 })
+                    throw new CliException("--run evaluates the run's own held-out set; drop --held-out and --scenario", ExitCodes.BadArguments);
+                tasks = RunHeldOut(context, runDirectory);
+            }
+            else
+            {
+                tasks = EvaluationTask.All(context.Select(parse.GetValue(scenario)));
+                if (parse.GetValue(heldOut))
+                    tasks = SplitTasks.Create(tasks, new TaskSplit(TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed))).HeldOut;
+            }
             var evaluated = policy.Create(parse, new ChatClientPolicyOptions { ParseHermesContent = !parse.GetValue(noHermesContent) });
             context.Output.WriteLine($"evaluating {tasks.Count} tasks...");
             var episodes = await EpisodeBatchRunner.RunAsync(
@@ -68,6 +84,26 @@ internal static class EvalCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The held-out tasks a run folder's <see cref="SplitManifest"/> lists, its composed ones composed again.</summary>
+    internal static IReadOnlyList<EvaluationTask> RunHeldOut(CliContext context, string runDirectory)
+    {
+        if (!Directory.Exists(runDirectory))
+            throw new CliException($"--run '{runDirectory}' is not a folder", ExitCodes.BadArguments);
+        if (!File.Exists(Path.Combine(runDirectory, SplitManifest.FileName)))
+            throw new CliException(
+                $"--run '{runDirectory}' has no {SplitManifest.FileName}: not a run folder of `train` or `sft`, or one written before runs recorded their split; " +
+                "run `train` again, or evaluate with --held-out --seed N", ExitCodes.BadArguments);
+        var manifest = SplitManifest.Load(runDirectory);
+        var candidates = EvaluationTask.All(context.Environments).ToList();
+        if (manifest.ComposedHeldOut is { } recipe)
+        {
+            var names = manifest.Train.Concat(manifest.HeldOut).Select(e => e.Environment).ToHashSet(StringComparer.Ordinal);
+            var environments = context.Environments.Where(e => names.Contains(e.Name)).ToArray();
+            candidates.AddRange(ComposedTasks.Compose(environments, new TaskSplit(manifest.HeldOutFraction, manifest.Seed), heldOut: true, recipe.PerStructure, recipe.Seed));
+        }
+        return SplitManifest.Resolve(manifest.HeldOut, candidates, runDirectory);
     }
 
     /// <summary><c>report.md</c> → <c>report.traces.jsonl</c> in the same folder; null without a report file.</summary>

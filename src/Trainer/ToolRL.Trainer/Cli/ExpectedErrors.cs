@@ -18,7 +18,7 @@ internal static class ExpectedErrors
         var e = Unwrap(exception);
         return e switch
         {
-            CliException or InvalidFileException or InvalidDataException or RunConfigException or DeviceOptionException
+            CliException or InvalidFileException or InvalidDataException or RunConfigException or RunMismatchException or DeviceOptionException
                 or EndpointException or HttpRequestException or IOException or UnauthorizedAccessException
                 or NotSupportedException => e.Message,
             _ => null,

@@ -77,7 +77,7 @@ internal static class ExportCommand
             }
             var directory = Path.GetFullPath(parse.GetValue(output)!);
             var (report, summary) = await ConstructionPipeline.ExportAsync(
-                sources, plan, directory, new TrainTestSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
+                sources, plan, directory, new ToolRL.Construction.Splits.TaskSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
             report.Print(context.Output);
             context.Output.WriteLine($"exported to {directory}: {summary.Train} train and {summary.Test} test records");
             return ExitCodes.Ok;

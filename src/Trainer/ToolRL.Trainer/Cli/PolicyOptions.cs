@@ -31,8 +31,11 @@ internal sealed class PolicyOptions
         DefaultValueFactory = _ => "cpu",
     };
 
+    public Option<string?> Thinking { get; } = CommonOptions.Thinking();
+
     public void AddTo(Command command)
     {
+        command.Add(Thinking);
         command.Add(Model);
         command.Add(Endpoint);
         command.Add(ApiKey);
@@ -53,6 +56,8 @@ internal sealed class PolicyOptions
                 throw new CliException($"--endpoint must be an http(s) URL, got '{endpoint}'", ExitCodes.BadArguments);
             if (string.IsNullOrWhiteSpace(model))
                 throw new CliException("--endpoint needs --model NAME, the model the server serves", ExitCodes.BadArguments);
+            if (parse.GetValue(Thinking) is not null)
+                throw new CliException("--thinking applies to --model checkpoints; a served model's chat template is the server's", ExitCodes.BadArguments);
             var key = parse.GetValue(ApiKey) ?? Environment.GetEnvironmentVariable("OPENAI_API_KEY");
             return ChatClientPolicy.ForOpenAiEndpoint(uri, model, key, chat);
         }
@@ -62,6 +67,6 @@ internal sealed class PolicyOptions
             throw new CliException($"--model '{model}' is not a folder; give an HF checkpoint folder, or add --endpoint for a served model", ExitCodes.BadArguments);
         if (!File.Exists(Path.Combine(model, "config.json")))
             throw new CliException($"--model '{model}' has no config.json: not an HF checkpoint folder", ExitCodes.BadArguments);
-        return TorchPolicy.Load(model, TorchDevices.Parse(parse.GetValue(Device)));
+        return TorchPolicy.Load(model, TorchDevices.Parse(parse.GetValue(Device)), CommonOptions.ThinkingChoice(parse, Thinking));
     }
 }

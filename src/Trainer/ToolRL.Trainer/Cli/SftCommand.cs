@@ -1,10 +1,12 @@
 using System.CommandLine;
 using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Native;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Sft;
+using ToolRL.Trainer.Text.ChatTemplates;
 
 namespace ToolRL.Trainer.Cli;
 
@@ -49,8 +51,11 @@ internal static class SftCommand
                 throw new CliException(e.Message, ExitCodes.BadArguments);
             }
             var policy = TorchPolicy.Load(modelDirectory, TorchDevices.Parse(parse.GetValue(device)));
-            var split = TaskSplit.Create(EvaluationTask.All(context.Select(parse.GetValue(scenario))), TaskSplit.DefaultTrainFraction, parse.GetValue(seed));
-            var builder = new SftExampleBuilder(policy.Tokenizer, policy.Template);
+            var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed));
+            var split = SplitTasks.Create(EvaluationTask.All(context.Select(parse.GetValue(scenario))), rule);
+            // Thinking as the base checkpoint records it, else off (SFT's default); the output records what was used.
+            var chat = new ChatTemplateOptions(AddGenerationPrompt: true, EnableThinking: policy.TemplateOptions.EnableThinking ?? false);
+            var builder = new SftExampleBuilder(policy.Tokenizer, policy.Template, chat.EnableThinking);
             var examples = new List<SftExample>();
             foreach (var t in split.Train)
             {
@@ -59,7 +64,8 @@ internal static class SftCommand
             }
             context.Output.WriteLine($"sft: {examples.Count} sequences from {split.Train.Count} training tasks");
             var result = SftTrainer.Train(policy.Model, examples, options with { PadTokenId = policy.PadTokenId }, context.Output, cancellationToken);
-            ModelSaver.Save(policy.Model, parse.GetValue(output)!, copyFrom: modelDirectory);
+            ModelSaver.Save(policy.Model, parse.GetValue(output)!, copyFrom: modelDirectory, chatOptions: chat);
+            SplitManifest.Of(rule, split.Train, split.HeldOut).Save(parse.GetValue(output)!); // eval --run takes its held-out set
             context.Output.WriteLine($"final loss {result.Losses.LastOrDefault():F4}, {result.TokensPerSecond:F0} tokens/s; saved to {parse.GetValue(output)}");
             return ExitCodes.Ok;
         });

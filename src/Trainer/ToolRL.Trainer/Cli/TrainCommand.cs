@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.CommandLine;
 using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Native;
@@ -20,7 +21,7 @@ internal static class TrainCommand
     public static Command Create(CliContext context)
     {
         var scenario = CommonOptions.Scenario();
-        var seed = new Option<int?>("--seed") { Description = "Random seed (default 1): the same seed gives the same split, rollouts and metrics." };
+        var seed = CommonOptions.Seed();
         var model = new Option<string?>("--model", "-m") { Description = "HF checkpoint folder to train. Without it: the embedded default tiny policy." };
         var device = new Option<string?>("--device") { Description = "cpu (default), cuda, cuda:N or auto." };
         var algo = new Option<string?>("--algo") { Description = "grpo (default) or reinforce++." };
@@ -37,9 +38,10 @@ internal static class TrainCommand
         };
         var lr = new Option<double?>("--lr") { Description = "RL learning rate." };
         var trainable = new Option<string?>("--trainable") { Description = "Train only parameters matching these patterns, e.g. 'model.layers.[0-3].mlp.*'. --model runs only." };
+        var thinking = CommonOptions.Thinking();
         var command = new Command("train", "Train a policy in the environments: SFT warm start + GRPO (embedded default), or RL on an HF checkpoint.")
         {
-            scenario, seed, model, device, algo, output, config, steps, sftShortSteps, sftSteps, lr, trainable,
+            scenario, seed, model, device, algo, output, config, steps, sftShortSteps, sftSteps, lr, trainable, thinking,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,6 +49,8 @@ internal static class TrainCommand
             var algorithm = parse.GetValue(algo) is { } a ? ParseAlgorithm(a) : RlAlgorithm.Grpo;
             if (parse.GetValue(model) is null)
             {
+                if (parse.GetValue(thinking) is not null)
+                    throw new CliException("--thinking applies to --model runs; the embedded default always prompts with thinking off", ExitCodes.BadArguments);
                 if (parse.GetValue(config) is not null || parse.GetValue(trainable) is not null)
                     throw new CliException("--config and --trainable apply to --model runs; the embedded default takes --seed, --steps, --sft-short-steps, --sft-steps, --lr, --algo, --out", ExitCodes.BadArguments);
                 var defaults = new EmbeddedDefaultOptions();
@@ -55,7 +59,7 @@ internal static class TrainCommand
                         throw new CliException($"{stage.Name} must be 0 or more (0 skips that SFT stage), got {negative}", ExitCodes.BadArguments);
                 var options = defaults with
                 {
-                    Seed = parse.GetValue(seed) ?? defaults.Seed,
+                    Seed = parse.GetValue(seed),
                     OutputDirectory = parse.GetValue(output) ?? defaults.OutputDirectory,
                     Algorithm = algorithm,
                     RlIterations = parse.GetValue(steps) ?? defaults.RlIterations,
@@ -97,7 +101,7 @@ internal static class TrainCommand
                 run = run with
                 {
                     Model = modelDirectory,
-                    Seed = parse.GetValue(seed) ?? run.Seed,
+                    Seed = CommonOptions.Given(parse, seed) ? parse.GetValue(seed) : run.Seed,
                     Algorithm = parse.GetValue(algo) is null ? run.Algorithm : (algorithm == RlAlgorithm.Grpo ? "grpo" : "reinforce++"),
                     Device = parse.GetValue(device) ?? run.Device,
                     OutputDir = parse.GetValue(output) ?? run.OutputDir,
@@ -113,9 +117,16 @@ internal static class TrainCommand
             }
             var environment = environments[0];
             var deviceChoice = TorchDevices.Parse(run.Device);
-            var policy = TorchPolicy.Load(modelDirectory, deviceChoice);
+            var policy = TorchPolicy.Load(modelDirectory, deviceChoice, CommonOptions.ThinkingChoice(parse, thinking));
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
-            var split = TaskSplit.Create(EvaluationTask.All([environment]), TaskSplit.DefaultTrainFraction, run.Seed);
+            var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, run.Seed);
+            var split = SplitTasks.Create(EvaluationTask.All([environment]), rule);
+            var manifest = SplitManifest.Of(rule, split.Train, split.HeldOut);
+            // Resume only the run this folder was made for: same seed, base model, tasks and tools.
+            RunFingerprint.Of([new("seed", run.Seed.ToString(CultureInfo.InvariantCulture)), new("model", Path.GetFullPath(modelDirectory))], manifest, [environment])
+                .CheckAndSave(Path.GetFullPath(run.OutputDir), hasEarlierWork: new RunCheckpointStore(run.OutputDir).Complete().Count > 0,
+                    $"to start fresh, delete '{Path.GetFullPath(run.OutputDir)}' or pass another --out");
+            manifest.Save(run.OutputDir); // eval --run takes its held-out set
             using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
             var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
             var result = loop.Run(process);

@@ -1,5 +1,6 @@
 using ToolRL.Construction.Composition;
 using ToolRL.Construction.Sources;
+using ToolRL.Construction.Splits;
 using ToolRL.Environments;
 using ToolRL.Trainer.Evaluation;
 
@@ -9,40 +10,44 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// Tasks composed for the embedded job by the construction <see cref="TaskComposer"/> from each environment's phrase
 /// templates and value domains (all four structures, many entities): extra training tasks, so the tiny policy has to
 /// copy arguments from the question and values from tool responses instead of memorising the few authored tasks; and,
-/// with another seed, extra held-out tasks. A composed task whose question (case- and space-insensitively) equals an
-/// excluded one is dropped, so no held-out question is ever trained on.
+/// with another seed, extra held-out tasks. A composed task keeps the side the split rule gives its question, like
+/// every other task, so no held-out question is ever trained on.
 /// </summary>
 public static class ComposedTasks
 {
     /// <summary>
-    /// Up to <paramref name="perStructure"/> composed tasks of each structure per environment, minus any whose question
-    /// is one of <paramref name="excluded"/>'s (the held-out tasks when composing training tasks, and the reverse).
+    /// Up to <paramref name="perStructure"/> composed tasks of each structure per environment whose questions
+    /// <paramref name="split"/> puts on the held-out side (<paramref name="heldOut"/>) or the train side.
     /// </summary>
     public static IReadOnlyList<EvaluationTask> Compose(
-        IReadOnlyList<IToolEnvironment> environments, IEnumerable<EvaluationTask> excluded, int perStructure, int seed)
+        IReadOnlyList<IToolEnvironment> environments, TaskSplit split, bool heldOut, int perStructure, int seed)
     {
         ArgumentNullException.ThrowIfNull(environments);
-        ArgumentNullException.ThrowIfNull(excluded);
+        ArgumentNullException.ThrowIfNull(split);
         if (perStructure <= 0) return [];
-        var excludedKeys = new HashSet<string>(excluded.Select(t => Key(t.Task.Question)), StringComparer.Ordinal);
+        // Compose more than needed, since only the questions on the wanted side are kept.
+        var side = heldOut ? split.HeldOutFraction : 1 - split.HeldOutFraction;
+        if (side <= 0) return [];
+        int candidates = (int)Math.Ceiling(perStructure / side * 1.5) + 2;
         var options = new CompositionOptions
         {
-            Seed = seed, SingleHop = perStructure, ParallelSingleHop = perStructure, MultiHop = perStructure, ParallelMultiHop = perStructure,
+            Seed = seed, SingleHop = candidates, ParallelSingleHop = candidates, MultiHop = candidates, ParallelMultiHop = candidates,
             MaxParallel = 3, MaxHopDepth = 3, MaxConsecutiveFailures = 200,
         };
         var tasks = new List<EvaluationTask>();
         foreach (var environment in environments)
         {
             var source = ScenarioSource.FromEnvironment(environment);
+            var kept = new Dictionary<Tasks.TaskStructure, int>();
             foreach (var task in new TaskComposer(source, ValueDomains.FromScenario(source)).Compose(options))
             {
-                if (!excludedKeys.Contains(Key(task.Question))) tasks.Add(new EvaluationTask(environment, task));
+                if (split.IsHeldOut(task) != heldOut) continue;
+                var count = kept.GetValueOrDefault(task.Structure);
+                if (count >= perStructure) continue;
+                kept[task.Structure] = count + 1;
+                tasks.Add(new EvaluationTask(environment, task));
             }
         }
         return tasks;
     }
-
-    /// <summary>The comparison key of a question: lower case, whitespace collapsed.</summary>
-    public static string Key(string question) =>
-        string.Join(' ', question.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 }

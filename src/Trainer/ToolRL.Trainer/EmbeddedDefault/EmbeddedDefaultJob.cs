@@ -46,6 +46,13 @@ public static class EmbeddedDefaultJob
         var (split, composed, heldOutComposed) = (plan.Split, plan.Composed, plan.HeldOutComposed);
         var (trainTasks, heldOut) = (plan.Train, plan.HeldOut);
         progress.WriteLine($"tasks: {split.Train.Count} authored + {composed.Count} composed train; {split.HeldOut.Count} authored + {heldOutComposed.Count} composed held out (seed {options.Seed})");
+        // A run folder resumes only the run it was made for: same seed, model, tasks and tools.
+        var manifest = plan.Manifest();
+        RunFingerprint.Of(
+            [new("seed", options.Seed.ToString(CultureInfo.InvariantCulture)), new("model", SftPhaseCheckpoint.ModelText(options.Model))], manifest, environments)
+            .CheckAndSave(runDir, hasEarlierWork: File.Exists(Path.Combine(runDir, SftPhaseCheckpoint.FileName)),
+                $"to start fresh, delete '{runDir}' or pass another --out");
+        manifest.Save(runDir); // eval --run evaluates exactly these held-out tasks
 
         var goldenTrain = new List<(EvaluationTask Task, IReadOnlyList<ChatMessage> Messages)>();
         foreach (var t in trainTasks)
@@ -71,6 +78,10 @@ public static class EmbeddedDefaultJob
         // The log is rebuilt on every run (a resumed run re-records SFT from its checkpoint), never appended to.
         File.Delete(Path.Combine(runDir, "metrics.jsonl"));
         using var metrics = new MetricsLog(Path.Combine(runDir, "metrics.jsonl"));
+
+        // Thinking off: Qwen3's template then pre-fills an empty think block, as in the SFT conversations. Every
+        // checkpoint records it, so a policy loaded from one prompts as the run did.
+        var promptOptions = new ChatTemplateOptions(AddGenerationPrompt: true, EnableThinking: false);
 
         // SFT warm start.
         var builder = new SftExampleBuilder(tokenizer, template);
@@ -98,7 +109,7 @@ public static class EmbeddedDefaultJob
                 shortSft = SftTrainer.Train(model, shortExamples, sftOptions with { Steps = options.ShortContextSftSteps }, progress, cancellationToken);
             }
             sft = SftTrainer.Train(model, examples, sftOptions, progress, cancellationToken);
-            ModelSaver.Save(model, sftDir);
+            ModelSaver.Save(model, sftDir, copyFrom: tokenizerDir, chatOptions: promptOptions);
             new SftPhaseCheckpoint(sftSettings, sft, shortSft).Save(runDir);
         }
         else
@@ -112,8 +123,6 @@ public static class EmbeddedDefaultJob
             metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s{(resumed is null ? "" : " (the earlier run's)")}"));
 
-        // Thinking off: Qwen3's template then pre-fills an empty think block, as in the SFT conversations.
-        var promptOptions = new ChatTemplateOptions(AddGenerationPrompt: true, EnableThinking: false);
         var greedy = new TorchPolicy(model, tokenizer, template, promptOptions, "embedded-default") { PadTokenId = padId };
         var greedySampling = PolicySampling.Greedy with { MaxNewTokens = options.MaxNewTokens };
         var afterSft = await Evaluate("after SFT", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
@@ -166,7 +175,7 @@ public static class EmbeddedDefaultJob
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rl: {rlStats.Count} updates in {rlClock.Elapsed.TotalSeconds:F0} s ({rlClock.Elapsed.TotalSeconds / Math.Max(1, rlStats.Count):F1} s per iteration: episodes, sampling, scoring, update)"));
         var afterRl = await Evaluate("after RL", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
-        ModelSaver.Save(model, Path.Combine(runDir, "model-final"));
+        ModelSaver.Save(model, Path.Combine(runDir, "model-final"), copyFrom: tokenizerDir, chatOptions: promptOptions);
 
         clock.Stop();
         var bySource = new List<HeldOutSourceScores> { Source("authored", afterSft, afterRl, 0, split.HeldOut.Count) };

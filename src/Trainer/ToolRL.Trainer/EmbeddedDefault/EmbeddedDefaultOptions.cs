@@ -1,3 +1,4 @@
+using ToolRL.Construction.Splits;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Sft;
@@ -7,8 +8,8 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <summary>Settings of the embedded default job (tiny Qwen3 from scratch → SFT → eval → GRPO → eval).</summary>
 public sealed record EmbeddedDefaultOptions
 {
-    /// <summary>Seed of the split, the weights, the SFT order, sampling and RL prompt choice.</summary>
-    public long Seed { get; init; } = 1;
+    /// <summary>Seed of the split (<see cref="TaskSplit.DefaultSeed"/>), the weights, the SFT order, sampling and RL prompt choice.</summary>
+    public long Seed { get; init; } = TaskSplit.DefaultSeed;
 
     /// <summary>The run folder (report, metrics, tokenizer, checkpoints); created if missing.</summary>
     public string OutputDirectory { get; init; } = Path.Combine("runs", "embedded-default");
@@ -25,18 +26,18 @@ public sealed record EmbeddedDefaultOptions
     /// </summary>
     public string? VocabularyDirectory { get; init; }
 
-    /// <summary>Fraction of tasks trained on; the rest are held out.</summary>
-    public double TrainFraction { get; init; } = TaskSplit.DefaultTrainFraction;
+    /// <summary>Fraction of questions held out by the split rule (<see cref="TaskSplit"/>); the rest are trained on.</summary>
+    public double HeldOutFraction { get; init; } = TaskSplit.DefaultHeldOutFraction;
 
     /// <summary>
     /// Training tasks composed per structure and environment by the construction TaskComposer (added to the authored
-    /// training tasks; composed questions equal to a held-out question are dropped); 0 = authored tasks only.
+    /// training tasks; only questions the split rule puts in training are kept); 0 = authored tasks only.
     /// </summary>
     public int ComposedTasksPerStructure { get; init; } = 60;
 
     /// <summary>
     /// Held-out tasks composed per structure and environment besides the authored held-out tasks, with another seed;
-    /// a composed question equal to a training or authored held-out question is dropped. The paper's own test set is
+    /// only questions the split rule holds out are kept. The paper's own test set is
     /// built by its construction pipeline in the same way; the 21 authored held-out tasks alone move 4.8 Solve-F1
     /// points per task, too coarse to compare two checkpoints. 0 = authored held-out tasks only.
     /// </summary>
@@ -114,6 +115,7 @@ public sealed record EmbeddedDefaultOptions
         if (HeldOutComposedTasksPerStructure < 0)
             throw new ArgumentOutOfRangeException(nameof(HeldOutComposedTasksPerStructure), HeldOutComposedTasksPerStructure, "HeldOutComposedTasksPerStructure must be ≥ 0.");
         if (RlEpisodesPerIteration < 1) throw new ArgumentOutOfRangeException(nameof(RlEpisodesPerIteration), RlEpisodesPerIteration, "RlEpisodesPerIteration must be ≥ 1.");
+        if (!(HeldOutFraction > 0 && HeldOutFraction < 1)) throw new ArgumentOutOfRangeException(nameof(HeldOutFraction), HeldOutFraction, "HeldOutFraction must be in (0, 1).");
         if (Threads < 0) throw new ArgumentOutOfRangeException(nameof(Threads), Threads, "Threads must be ≥ 0.");
     }
 }

@@ -1,16 +1,21 @@
+using ToolRL.Construction.Splits;
 using ToolRL.Environments;
+using ToolRL.Trainer.Data;
 using ToolRL.Trainer.Evaluation;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
 /// <summary>
-/// The embedded default's tasks for a seed: the seeded split of the authored tasks, the composed training tasks and
-/// the composed held-out tasks. One function, so that the job and the vocabulary's corpus see the same tasks.
+/// The embedded default's tasks for a seed: the authored tasks divided by the split rule, the composed training tasks
+/// and the composed held-out tasks (each kept on the side the rule gives its question). One function, so that the
+/// job, the vocabulary's corpus and <c>eval --run</c> see the same tasks.
 /// </summary>
-/// <param name="Split">The authored tasks, split by the seed.</param>
-/// <param name="Composed">Composed training tasks (questions equal to an authored held-out one dropped).</param>
-/// <param name="HeldOutComposed">Composed held-out tasks, with another seed.</param>
-public sealed record EmbeddedDefaultTasks(TaskSplit Split, IReadOnlyList<EvaluationTask> Composed, IReadOnlyList<EvaluationTask> HeldOutComposed)
+/// <param name="Split">The authored tasks, split by question.</param>
+/// <param name="Composed">Composed training tasks.</param>
+/// <param name="HeldOutComposed">Composed held-out tasks, composed with <see cref="HeldOutRecipe"/>.</param>
+/// <param name="Rule">The split rule.</param>
+/// <param name="HeldOutRecipe">How <paramref name="HeldOutComposed"/> was composed.</param>
+public sealed record EmbeddedDefaultTasks(SplitTasks Split, IReadOnlyList<EvaluationTask> Composed, IReadOnlyList<EvaluationTask> HeldOutComposed, TaskSplit Rule, ComposedRecipe HeldOutRecipe)
 {
     /// <summary>Authored then composed training tasks.</summary>
     public EvaluationTask[] Train { get; } = Split.Train.Concat(Composed).ToArray();
@@ -18,13 +23,17 @@ public sealed record EmbeddedDefaultTasks(TaskSplit Split, IReadOnlyList<Evaluat
     /// <summary>Authored then composed held-out tasks (the report's per-source scores rely on this order).</summary>
     public EvaluationTask[] HeldOut { get; } = Split.HeldOut.Concat(HeldOutComposed).ToArray();
 
+    /// <summary>The run folder's record of this plan.</summary>
+    public SplitManifest Manifest() => SplitManifest.Of(Rule, Train, HeldOut, HeldOutComposed.Count > 0 ? HeldOutRecipe : null);
+
     /// <summary>Plans the tasks of <paramref name="options"/>' seed over <paramref name="environments"/>.</summary>
     public static EmbeddedDefaultTasks Plan(EmbeddedDefaultOptions options, IReadOnlyList<IToolEnvironment> environments)
     {
-        var split = TaskSplit.Create(EvaluationTask.All(environments), options.TrainFraction, options.Seed);
-        var composed = ComposedTasks.Compose(environments, split.HeldOut, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
-        var heldOutComposed = ComposedTasks.Compose(
-            environments, split.Train.Concat(composed).Concat(split.HeldOut), options.HeldOutComposedTasksPerStructure, unchecked((int)options.Seed * 31 + 7_777));
-        return new EmbeddedDefaultTasks(split, composed, heldOutComposed);
+        var rule = new TaskSplit(options.HeldOutFraction, options.Seed);
+        var split = SplitTasks.Create(EvaluationTask.All(environments), rule);
+        var composed = ComposedTasks.Compose(environments, rule, heldOut: false, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
+        var recipe = new ComposedRecipe(options.HeldOutComposedTasksPerStructure, unchecked((int)options.Seed * 31 + 7_777));
+        var heldOutComposed = ComposedTasks.Compose(environments, rule, heldOut: true, recipe.PerStructure, recipe.Seed);
+        return new EmbeddedDefaultTasks(split, composed, heldOutComposed, rule, recipe);
     }
 }

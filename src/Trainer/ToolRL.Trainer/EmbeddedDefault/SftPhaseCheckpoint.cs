@@ -89,11 +89,15 @@ public sealed record SftPhaseCheckpoint(string Settings, SftResult Main, SftResu
             TimeSpan.FromSeconds(o["seconds"]?.GetValue<double>() ?? throw new FormatException("no \"seconds\"")));
     }
 
+    /// <summary>The tiny model's dimensions as text.</summary>
+    public static string ModelText(Checkpoints.TinyModelSizes m) =>
+        string.Create(CultureInfo.InvariantCulture, $"{m.HiddenSize}/{m.IntermediateSize}/{m.Layers}/{m.Heads}/{m.KeyValueHeads}/{m.HeadDim}/{m.RopeTheta:R}/{m.InitStd:R}/{m.TieWordEmbeddings}");
+
     /// <summary>The settings text of a job: everything the SFT weights depend on.</summary>
     public static string SettingsOf(EmbeddedDefaultOptions o, int vocabularySize, string vocabularyDescription) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"seed={o.Seed}; train={o.TrainFraction:R}; composed={o.ComposedTasksPerStructure}; held-out composed={o.HeldOutComposedTasksPerStructure}; " +
-            $"model={o.Model.HiddenSize}/{o.Model.IntermediateSize}/{o.Model.Layers}/{o.Model.Heads}/{o.Model.KeyValueHeads}/{o.Model.HeadDim}/{o.Model.RopeTheta:R}/{o.Model.InitStd:R}/{o.Model.TieWordEmbeddings}; " +
+            $"seed={o.Seed}; held out={o.HeldOutFraction:R}; composed={o.ComposedTasksPerStructure}; held-out composed={o.HeldOutComposedTasksPerStructure}; " +
+            $"model={ModelText(o.Model)}; " +
             $"short steps={o.ShortContextSftSteps}; steps={o.SftSteps}; batch={o.SftBatchSize}; lr={o.SftLearningRate:R}; " +
             $"warmup={o.SftSchedule.WarmupSteps}; final={o.SftSchedule.FinalFraction:R}; vocabulary={vocabularySize}: {vocabularyDescription}");
 }

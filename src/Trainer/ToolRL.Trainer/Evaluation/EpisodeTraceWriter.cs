@@ -4,7 +4,10 @@ using ToolRL.IO;
 
 namespace ToolRL.Trainer.Evaluation;
 
-/// <summary>Writes evaluated episodes as JSON lines (task, structure, metrics, each turn's raw text and reward) for inspection.</summary>
+/// <summary>
+/// Writes evaluated episodes as JSON lines for inspection: task, environment, structure, metrics, and per turn the
+/// raw text, the reward and each executed call with its arguments, outcome and the tool's output as the policy saw it.
+/// </summary>
 public static class EpisodeTraceWriter
 {
     /// <summary>Writes one line per trace to <paramref name="path"/>, replacing it atomically (a kill leaves the old file or the new one, never a torn last line).</summary>
@@ -18,6 +21,7 @@ public static class EpisodeTraceWriter
             {
                 w.WriteStartObject();
                 w.WriteString("task", t.Task.Task.Id);
+                w.WriteString("environment", t.Task.Environment.Name);
                 w.WriteString("structure", t.Task.Task.Structure.ToString());
                 w.WriteString("question", t.Task.Task.Question);
                 w.WriteString("final_answer", t.Task.Task.FinalAnswer);
@@ -31,6 +35,18 @@ public static class EpisodeTraceWriter
                     w.WriteStartObject();
                     w.WriteString("text", s.Turn.Text);
                     w.WriteNumber("reward", s.Outcome.Reward);
+                    w.WriteStartArray("calls");
+                    foreach (var call in s.Outcome.Calls)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("name", call.Call.Name);
+                        w.WriteString("arguments", call.Call.ArgumentsJson);
+                        w.WriteString("outcome", call.Result.Outcome.ToString());
+                        w.WriteString("output", call.Result.Text);
+                        w.WriteBoolean("solved_sub_question", call.SolvedSubQuestion);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
                     w.WriteEndObject();
                 }
                 w.WriteEndArray();

@@ -39,10 +39,16 @@ public sealed class TorchPolicy : IPolicy
 
     /// <summary>
     /// Loads an HF folder: weights (<see cref="ModelLoader"/>), tokenizer, and the chat template named by the
-    /// tokenizer config (or the model family's when it has none).
+    /// tokenizer config (or the model family's when it has none). Prompts are rendered with
+    /// <paramref name="templateOptions"/> when given, else with the chat options the checkpoint was trained with
+    /// (<see cref="CheckpointChatOptions"/>), else with the template's defaults.
     /// </summary>
     public static TorchPolicy Load(string directory, Device? device = null, ChatTemplateOptions? templateOptions = null)
     {
+        if (!File.Exists(Path.Combine(directory, "tokenizer.json")) && Directory.Exists(directory))
+            throw new FileNotFoundException(
+                $"'{directory}' has no tokenizer.json: a checkpoint for a policy needs its tokenizer files beside the weights", Path.Combine(directory, "tokenizer.json"));
+        templateOptions ??= CheckpointChatOptions.Load(directory);
         var model = ModelLoader.Load(directory, device);
         var tokenizer = QwenTokenizer.Load(directory);
         var template = tokenizer.ChatTemplate is { } jinja
@@ -53,6 +59,9 @@ public sealed class TorchPolicy : IPolicy
 
     /// <summary>The model.</summary>
     public CausalLM Model { get; }
+
+    /// <summary>The template variables prompts are rendered with (recorded in checkpoints saved from this policy).</summary>
+    public ChatTemplateOptions TemplateOptions => _templateOptions;
 
     /// <summary>The tokenizer.</summary>
     public QwenTokenizer Tokenizer { get; }

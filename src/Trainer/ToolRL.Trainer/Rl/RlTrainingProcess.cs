@@ -100,7 +100,7 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     /// <inheritdoc/>
     public void SaveCheckpoint(string directory)
     {
-        ModelSaver.Save(_policy.Model, directory, copyFrom: _modelDirectory);
+        ModelSaver.Save(_policy.Model, directory, copyFrom: _modelDirectory, chatOptions: _policy.TemplateOptions);
         _optimizer.SaveState(Path.Combine(directory, OptimizerFile));
     }
 
