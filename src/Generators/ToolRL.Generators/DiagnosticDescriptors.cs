@@ -96,7 +96,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TaskBodyNotComposition = new(
         "TRL021", "Task body is not a composition of tool calls",
-        "Task '{0}': {1} is not allowed here. A task body is an expression, or a block of 'var x = ...;' locals, tool-call statements and one final 'return ...;', built only from tool calls on the scenario parameter, literals (optionally negated or cast), enum members, constants, 'new DateOnly(...)'/'new(...)' and other object creations, arrays, collection expressions, tuples, and locals holding earlier results. Loops, conditions, member access on results and other method calls are not allowed.",
+        "Task '{0}': {1} is not allowed here. A task body is an expression, or a block of 'var x = ...;' locals, tool-call statements and one final 'return ...;', built only from tool calls on the scenario parameter, literals (optionally negated or cast), enum members, constants, 'new DateOnly(...)'/'new(...)' and other object creations, arrays, collection expressions, tuples, locals holding earlier results, and properties of a tool's record result (d.Cancel(d.Book(...).BookingId)). Loops, conditions, other member access and other method calls are not allowed.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL021"));
 
     public static readonly DiagnosticDescriptor TaskCallsForeignTools = new(

@@ -34,7 +34,7 @@ internal sealed partial class ScenarioEmitter
             // Locals start with "__" so they never collide with a tool's parameter names.
             w.Line($"var __result = _inner.{Naming.Identifier(tool.MethodName)}({string.Join(", ", CallArguments(tool, i => Naming.Identifier(tool.Parameters[i].Name), "cancellationToken"))});");
             var args = string.Join(", ", tool.Parameters.Select(p => Naming.Identifier(p.Name)));
-            w.Line($"_recorder.Record({Literal(tool.Name)}, Codec.Arguments{tool.MethodName}({args}), Codec.Render{tool.ReturnType.Id}(__result));");
+            w.Line($"_recorder.Record({Literal(tool.Name)}, Codec.Arguments{tool.MethodName}({args}), Codec.Render{tool.ReturnType.Id}(__result), __result);");
             w.Line("return __result;");
             w.Close();
         }

@@ -68,3 +68,11 @@ internal sealed record FactModel(string MethodName, EquatableArray<FactValue> Ar
 /// <see cref="Json"/> is its JSON form (for the fact's arguments JSON).
 /// </summary>
 internal sealed record FactValue(string CSharp, string Json);
+
+/// <summary>How a tool returns its result: directly, or as a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> of it.</summary>
+internal enum AsyncKind
+{
+    None,
+    Task,
+    ValueTask,
+}

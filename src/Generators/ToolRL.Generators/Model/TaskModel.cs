@@ -20,7 +20,19 @@ internal sealed record TaskModel(
     TaskAccessorModel? Accessor);
 
 /// <summary>One golden call: the tool and the indices of earlier calls whose outputs it consumes.</summary>
-internal sealed record CallModel(int Index, string ToolName, EquatableArray<int> DependsOn);
+/// <param name="Index">Position in execution order.</param>
+/// <param name="ToolName">The tool's model-facing name.</param>
+/// <param name="DependsOn">Earlier calls whose outputs (or properties of them) reach this call's arguments.</param>
+/// <param name="SubAnswerMember">The property path the task reads from this call's result, when that is its only use; else null.</param>
+/// <param name="SubAnswerShape">The shape at <paramref name="SubAnswerMember"/> (rendered as the sub-answer).</param>
+/// <param name="ResultTypeName">The C# type of the call's (awaited) result, for reading the member.</param>
+internal sealed record CallModel(
+    int Index,
+    string ToolName,
+    EquatableArray<int> DependsOn,
+    string? SubAnswerMember = null,
+    TypeShape? SubAnswerShape = null,
+    string? ResultTypeName = null);
 
 /// <summary>
 /// An accessor to emit into the (partial) class that declares a private task method, so the generated

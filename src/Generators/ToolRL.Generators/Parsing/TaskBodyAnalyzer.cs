@@ -11,7 +11,9 @@ namespace ToolRL.Generators.Parsing;
 /// <summary>
 /// Derives a task's golden call graph from its body. Calls are numbered in C# evaluation order (arguments
 /// before the call); a call depends on every call whose output reaches one of its arguments, directly or
-/// through a local. Anything outside the allowed composition language stops the analysis with TRL021/TRL022.
+/// through a local, whole or through a property of its record result (<c>d.Cancel(d.Book(…).BookingId)</c>).
+/// A call whose result is consumed only through one property path has that property as its sub-answer.
+/// Anything outside the allowed composition language stops the analysis with TRL021/TRL022.
 /// </summary>
 internal sealed class TaskBodyAnalyzer
 {
@@ -21,7 +23,9 @@ internal sealed class TaskBodyAnalyzer
     private readonly IParameterSymbol _scenario;
     private readonly CancellationToken _cancellationToken;
     private readonly List<CallModel> _calls = new();
-    private readonly Dictionary<ISymbol, SortedSet<int>> _locals = new(SymbolEqualityComparer.Default);
+    private readonly List<TypeShape?> _resultShapes = new();
+    private readonly List<HashSet<string>> _uses = new();
+    private readonly Dictionary<ISymbol, SortedSet<Use>> _locals = new(SymbolEqualityComparer.Default);
 
     public TaskBodyAnalyzer(SemanticModel model, KnownSymbols known, IMethodSymbol method, IParameterSymbol scenario, CancellationToken cancellationToken)
     {
@@ -39,14 +43,33 @@ internal sealed class TaskBodyAnalyzer
     {
         if (method.ExpressionBody is { } arrow)
         {
-            Visit(arrow.Expression);
+            Consume(Visit(arrow.Expression));
         }
         else if (method.Body is { } block)
         {
             for (var i = 0; i < block.Statements.Count && Diagnostic is null; i++)
                 VisitStatement(block.Statements[i], isLast: i == block.Statements.Count - 1);
         }
+        for (var i = 0; i < _calls.Count; i++)
+        {
+            // One property path as the only use: that property is what the call contributes, so it is the sub-answer.
+            if (_uses[i].Count != 1 || _uses[i].First() is not { Length: > 0 } path || _resultShapes[i] is not { } result)
+                continue;
+            _calls[i] = _calls[i] with { SubAnswerMember = path, SubAnswerShape = MemberShape(result, path), ResultTypeName = result.FullName };
+        }
         return _calls;
+    }
+
+    /// <summary>A call's value reaches an argument or the answer: whole (empty member) or through a property path.</summary>
+    private readonly record struct Use(int Call, string Member) : System.IComparable<Use>
+    {
+        public int CompareTo(Use other) => Call != other.Call ? Call.CompareTo(other.Call) : string.CompareOrdinal(Member, other.Member);
+    }
+
+    private void Consume(SortedSet<Use> uses)
+    {
+        foreach (var use in uses)
+            _uses[use.Call].Add(use.Member);
     }
 
     private void VisitStatement(StatementSyntax statement, bool isLast)
@@ -72,7 +95,7 @@ internal sealed class TaskBodyAnalyzer
                 Visit(invocation);
                 break;
             case ReturnStatementSyntax { Expression: { } value } when isLast:
-                Visit(value);
+                Consume(Visit(value));
                 break;
             case ReturnStatementSyntax:
                 Fail(statement, "an early or empty 'return'");
@@ -83,11 +106,11 @@ internal sealed class TaskBodyAnalyzer
         }
     }
 
-    /// <summary>Returns the calls whose outputs the expression's value carries.</summary>
-    private SortedSet<int> Visit(ExpressionSyntax expression)
+    /// <summary>Returns the calls whose outputs (or properties of them) the expression's value carries.</summary>
+    private SortedSet<Use> Visit(ExpressionSyntax expression)
     {
         _cancellationToken.ThrowIfCancellationRequested();
-        var none = new SortedSet<int>();
+        var none = new SortedSet<Use>();
         if (Diagnostic is not null)
             return none;
         switch (expression)
@@ -104,6 +127,8 @@ internal sealed class TaskBodyAnalyzer
                 return none;
             case InvocationExpressionSyntax invocation:
                 return VisitInvocation(invocation);
+            case MemberAccessExpressionSyntax access when IsMemberOfValue(access):
+                return VisitMemberOfResult(access);
             case IdentifierNameSyntax or MemberAccessExpressionSyntax:
                 return VisitName(expression);
             case BaseObjectCreationExpressionSyntax creation:
@@ -132,9 +157,9 @@ internal sealed class TaskBodyAnalyzer
         }
     }
 
-    private SortedSet<int> VisitInvocation(InvocationExpressionSyntax invocation)
+    private SortedSet<Use> VisitInvocation(InvocationExpressionSyntax invocation)
     {
-        var none = new SortedSet<int>();
+        var none = new SortedSet<Use>();
         var target = _model.GetSymbolInfo(invocation, _cancellationToken).Symbol as IMethodSymbol;
         var receiver = invocation.Expression is MemberAccessExpressionSyntax access ? access.Expression : null;
         var toolAttribute = target is null ? null : _known.ToolAttributeOf(target);
@@ -151,31 +176,77 @@ internal sealed class TaskBodyAnalyzer
             return none;
         }
 
-        var dependencies = Union(invocation.ArgumentList.Arguments.Select(a => a.Expression));
+        var arguments = Union(invocation.ArgumentList.Arguments.Select(a => a.Expression));
         if (Diagnostic is not null)
             return none;
+        Consume(arguments);
         var name = Naming.ToolName(toolAttribute!, target!.Name);
         var index = _calls.Count;
-        _calls.Add(new CallModel(index, name, dependencies.ToEquatableArray()));
-        return new SortedSet<int> { index };
+        var resultType = _known.AwaitedType(target.ReturnType, out _) ?? target.ReturnType;
+        _calls.Add(new CallModel(index, name, arguments.Select(u => u.Call).Distinct().ToEquatableArray()));
+        _resultShapes.Add(new TypeShapeParser(_known).Parse(resultType, TypeShapeParser.Use.Output, out _));
+        _uses.Add(new HashSet<string>(System.StringComparer.Ordinal));
+        return new SortedSet<Use> { new(index, string.Empty) };
     }
 
-    private SortedSet<int> VisitName(ExpressionSyntax expression)
+    /// <summary>An instance property or field read (not a constant or enum member, which <see cref="VisitName"/> takes).</summary>
+    private bool IsMemberOfValue(MemberAccessExpressionSyntax access) =>
+        _model.GetSymbolInfo(access, _cancellationToken).Symbol is IPropertySymbol { IsStatic: false } or IFieldSymbol { IsStatic: false, IsConst: false };
+
+    /// <summary>
+    /// <c>result.Member</c>, where the receiver carries exactly one call's result (or a property of it) and the member is
+    /// a property of that result's record shape: the use becomes the longer property path.
+    /// </summary>
+    private SortedSet<Use> VisitMemberOfResult(MemberAccessExpressionSyntax access)
+    {
+        var none = new SortedSet<Use>();
+        var receiver = Visit(access.Expression);
+        if (Diagnostic is not null)
+            return none;
+        if (receiver.Count != 1 || _resultShapes[receiver.Min.Call] is not { } result)
+        {
+            Fail(access, $"the member access '{Shorten(access)}' (a member may be read only from one tool call's result)");
+            return none;
+        }
+        var use = receiver.Min;
+        var path = use.Member.Length == 0 ? access.Name.Identifier.ValueText : use.Member + "." + access.Name.Identifier.ValueText;
+        if (MemberShape(result, path) is null)
+        {
+            Fail(access, $"the member access '{Shorten(access)}' ('{access.Name.Identifier.ValueText}' is not a property of the tool's record result)");
+            return none;
+        }
+        return new SortedSet<Use> { new(use.Call, path) };
+    }
+
+    /// <summary>The shape at a dotted property path of an object shape, or null when a segment is not one of its properties.</summary>
+    private static TypeShape? MemberShape(TypeShape root, string path)
+    {
+        TypeShape? shape = root;
+        foreach (var segment in path.Split('.'))
+        {
+            if (shape is not { Kind: Model.TypeKind.Object })
+                return null;
+            shape = shape.Properties.FirstOrDefault(p => p.ClrName == segment)?.Type;
+        }
+        return shape;
+    }
+
+    private SortedSet<Use> VisitName(ExpressionSyntax expression)
     {
         var symbol = _model.GetSymbolInfo(expression, _cancellationToken).Symbol;
         switch (symbol)
         {
             case ILocalSymbol local when _locals.TryGetValue(local, out var dependencies):
-                return new SortedSet<int>(dependencies);
+                return new SortedSet<Use>(dependencies);
             case ILocalSymbol { IsConst: true }:
             case IFieldSymbol { IsConst: true }:
-                return new SortedSet<int>();
+                return new SortedSet<Use>();
             default:
                 var what = expression is MemberAccessExpressionSyntax
-                    ? $"the member access '{Shorten(expression)}' (use a tool's result whole, or a constant or enum member)"
+                    ? $"the member access '{Shorten(expression)}' (use a tool's result, a property of its record result, a constant or an enum member)"
                     : $"the name '{Shorten(expression)}'";
                 Fail(expression, what);
-                return new SortedSet<int>();
+                return new SortedSet<Use>();
         }
     }
 
@@ -190,9 +261,9 @@ internal sealed class TaskBodyAnalyzer
         }
     }
 
-    private SortedSet<int> Union(params IEnumerable<ExpressionSyntax>?[] groups)
+    private SortedSet<Use> Union(params IEnumerable<ExpressionSyntax>?[] groups)
     {
-        var result = new SortedSet<int>();
+        var result = new SortedSet<Use>();
         foreach (var group in groups)
         {
             if (group is null)
