@@ -91,7 +91,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidTaskSignature = new(
         "TRL020", "Invalid task method signature",
-        "Task method '{0}' has an invalid signature: {1}. A task is a static, non-generic, non-async method with exactly one parameter of a [Scenario] interface type that returns the answer (not void).",
+        "Task method '{0}' has an invalid signature: {1}. A task is a static, non-generic method with exactly one parameter of a [Scenario] interface type that returns the answer (not void), or a Task<T>/ValueTask<T> of it.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL020"));
 
     public static readonly DiagnosticDescriptor TaskBodyNotComposition = new(

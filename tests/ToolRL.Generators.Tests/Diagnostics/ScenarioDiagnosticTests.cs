@@ -79,7 +79,9 @@ public class ScenarioDiagnosticTests
 
     [Theory]
     [InlineData("void", "void gives the model no output")]
-    [InlineData("Task<string>", "asynchronous tools are not supported")]
+    [InlineData("Task", "a Task or ValueTask without a result gives the model nothing to read")]
+    [InlineData("ValueTask", "a Task or ValueTask without a result gives the model nothing to read")]
+    [InlineData("Task<object>", "'object' has no fixed JSON shape")]
     [InlineData("object", "'object' has no fixed JSON shape")]
     public void TRL006_unsupported_return_type(string type, string reason)
     {

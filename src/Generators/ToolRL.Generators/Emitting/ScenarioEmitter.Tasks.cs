@@ -51,7 +51,19 @@ internal sealed partial class ScenarioEmitter
             }
             w.Dedent();
             w.Line("},");
-            w.Line($"static tools => Codec.Answer{task.ReturnType.Id}({task.Invocation}(tools))),");
+            if (task.Async == AsyncKind.None)
+            {
+                w.Line($"static tools => Codec.Answer{task.ReturnType.Id}({task.Invocation}(tools))),");
+            }
+            else
+            {
+                // An async task body runs without a synchronization context and is waited for (see AsyncToolCall).
+                w.Line("static tools =>");
+                w.Line("{");
+                w.Line("    using (global::ToolRL.Tools.AsyncToolCall.WithoutContext())");
+                w.Line($"        return Codec.Answer{task.ReturnType.Id}(global::ToolRL.Tools.AsyncToolCall.Wait({task.Invocation}(tools)));");
+                w.Line("}),");
+            }
             w.Dedent();
         }
         w.Dedent();

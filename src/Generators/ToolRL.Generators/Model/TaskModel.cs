@@ -9,6 +9,7 @@ namespace ToolRL.Generators.Model;
 /// <param name="ReturnType">The answer's shape.</param>
 /// <param name="Invocation">C# expression of a callable target, e.g. <c>global::Travel.TravelTasks.__ToolRL_Task_WeatherInCapital</c>.</param>
 /// <param name="Accessor">Where an accessor must be emitted (for private methods), or null when the method is callable directly.</param>
+/// <param name="Async">Whether the method returns its answer as a Task or ValueTask of <paramref name="ReturnType"/>.</param>
 internal sealed record TaskModel(
     string ScenarioInterfaceFullName,
     string ContainingTypeName,
@@ -17,7 +18,8 @@ internal sealed record TaskModel(
     EquatableArray<CallModel> Calls,
     TypeShape ReturnType,
     string Invocation,
-    TaskAccessorModel? Accessor);
+    TaskAccessorModel? Accessor,
+    AsyncKind Async = AsyncKind.None);
 
 /// <summary>One golden call: the tool and the indices of earlier calls whose outputs it consumes.</summary>
 /// <param name="Index">Position in execution order.</param>

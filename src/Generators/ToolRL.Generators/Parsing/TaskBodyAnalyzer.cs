@@ -91,8 +91,8 @@ internal sealed class TaskBodyAnalyzer
                         _locals[symbol] = dependencies;
                 }
                 break;
-            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax invocation }:
-                Visit(invocation);
+            case ExpressionStatementSyntax { Expression: InvocationExpressionSyntax or AwaitExpressionSyntax { Expression: InvocationExpressionSyntax } } call:
+                Visit(call.Expression);
                 break;
             case ReturnStatementSyntax { Expression: { } value } when isLast:
                 Consume(Visit(value));
@@ -125,6 +125,11 @@ internal sealed class TaskBodyAnalyzer
             // A cast of a literal only picks its type, e.g. (byte)3 or (decimal)-2.5.
             case CastExpressionSyntax { Expression: LiteralExpressionSyntax or PrefixUnaryExpressionSyntax { Operand: LiteralExpressionSyntax } }:
                 return none;
+            // An async task awaits its async tools' calls (ConfigureAwait on them is allowed: it changes no value).
+            case AwaitExpressionSyntax { Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ConfigureAwait", Expression: InvocationExpressionSyntax awaited } } }:
+                return VisitInvocation(awaited);
+            case AwaitExpressionSyntax awaitExpression:
+                return Visit(awaitExpression.Expression);
             case InvocationExpressionSyntax invocation:
                 return VisitInvocation(invocation);
             case MemberAccessExpressionSyntax access when IsMemberOfValue(access):

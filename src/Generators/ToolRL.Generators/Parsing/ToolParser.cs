@@ -85,11 +85,17 @@ internal static class ToolParser
             parameters.Add(new ParameterModel(parameter.Name, shape, description, required, defaultLiteral, defaultJson));
         }
 
-        var returnShape = parser.Parse(method.ReturnType, TypeShapeParser.Use.Output, out var returnError);
+        // An async tool (Task<T>, ValueTask<T>) returns T: the dispatcher waits for it under the same timeout.
+        var resultType = known.AwaitedType(method.ReturnType, out var asyncKind) ?? method.ReturnType;
+        string? returnError = null;
+        var returnShape = asyncKind == AsyncKind.None && known.IsAwaitable(method.ReturnType)
+            ? null
+            : parser.Parse(resultType, TypeShapeParser.Use.Output, out returnError);
         if (returnShape is null)
         {
-            if (known.IsAwaitable(method.ReturnType))
-                returnError = "asynchronous tools are not supported; the dispatcher calls tools synchronously under the environment's timeout";
+            returnError = asyncKind == AsyncKind.None && known.IsAwaitable(method.ReturnType)
+                ? "a Task or ValueTask without a result gives the model nothing to read; return Task<T> or ValueTask<T>"
+                : returnError;
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, name, method.ReturnType.ToDisplayString(), returnError ?? "unsupported"));
             ok = false;
         }
@@ -110,7 +116,7 @@ internal static class ToolParser
 
         if (!ok || returnShape is null)
             return null;
-        return new ToolModel(name, method.Name, phrase, docs.Summary, parameters.ToEquatableArray(), returnShape, cancellationIndex, docs.Returns);
+        return new ToolModel(name, method.Name, phrase, docs.Summary, parameters.ToEquatableArray(), returnShape, cancellationIndex, docs.Returns, asyncKind);
     }
 
     private static string? NamedString(AttributeData attribute, string name) =>
