@@ -15,11 +15,12 @@ internal static class DiagnosticDescriptors
 
     private static string HelpLink(string id) => HelpLinkBase + "#" + id.ToLowerInvariant();
 
-    // Scenario and tool declarations (TRL001–TRL019)
+    // Scenario and tool declarations (TRL001–TRL019). A tool is named as the model sees it and as declared:
+    // "'get_office' (method GetOffice)", see Naming.ToolDisplay.
 
     public static readonly DiagnosticDescriptor ToolWithoutDescription = new(
         "TRL001", "Tool has no description",
-        "Tool '{0}' has no description: add a /// <summary> doc comment saying what the tool returns; it is the text the model reads to choose the tool",
+        "Tool {0} has no description: add a /// <summary> doc comment saying what the tool returns; it is the text the model reads to choose the tool",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL001"));
 
     public static readonly DiagnosticDescriptor ScenarioWithoutDescription = new(
@@ -39,17 +40,17 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
         "TRL005", "Unsupported parameter type",
-        "Parameter '{0}' of tool '{1}' has type '{2}', which cannot be read from JSON arguments: {3}. Supported: string, bool, integers, float/double/decimal, enums, DateOnly, DateTime, arrays and lists of these, records and classes built from these (and their nullable forms).",
+        "Parameter '{0}' of tool {1} has type '{2}', which cannot be read from JSON arguments: {3}. Supported: string, bool, integers, float/double/decimal, enums, DateOnly, DateTime, arrays and lists of these, records and classes built from these (and their nullable forms).",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL005"));
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
         "TRL006", "Unsupported return type",
-        "Tool '{0}' returns '{1}', which cannot be rendered as tool output: {2}. Return a string, a number, bool, enum, DateOnly, DateTime, an array or list, or a record or class built from these.",
+        "Tool {0} returns '{1}', which cannot be rendered as tool output: {2}. Return a string, a number, bool, enum, DateOnly, DateTime, an array or list, or a record or class built from these.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL006"));
 
     public static readonly DiagnosticDescriptor UnsupportedToolSignature = new(
         "TRL007", "Unsupported tool method signature",
-        "Tool '{0}' cannot be dispatched: {1}",
+        "Tool {0} cannot be dispatched: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL007"));
 
     public static readonly DiagnosticDescriptor ScenarioWithoutTools = new(
@@ -59,12 +60,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ParameterWithoutDescription = new(
         "TRL009", "Tool parameter has no description",
-        "Parameter '{0}' of tool '{1}' has no <param name=\"{0}\"> doc comment: the model sees an empty description",
+        "Parameter '{0}' of tool {1} has no <param name=\"{0}\"> doc comment: the model sees an empty description",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL009"));
 
     public static readonly DiagnosticDescriptor PhraseNamesUnknownParameter = new(
         "TRL010", "Phrase names an unknown parameter",
-        "The phrase of tool '{0}' names '{{{1}}}', but the tool has no parameter '{1}' (its parameters: {2})",
+        "The phrase of tool {0} names '{{{1}}}', but the tool has no parameter '{1}' (its parameters: {2})",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL010"));
 
     public static readonly DiagnosticDescriptor InvalidScenarioName = new(

@@ -104,6 +104,18 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
             spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
         });
 
+        // A scenario with errors still gets a placeholder class, so the TRL diagnostic is not followed by CS0103.
+        var stubs = scenarios
+            .Select(static (r, _) => r.Stub)
+            .Where(static s => s is not null)
+            .Select(static (s, _) => s!)
+            .WithTrackingName(TrackingNames.ScenarioStubs);
+        context.RegisterSourceOutput(stubs, static (spc, stub) =>
+        {
+            var hintName = Hint((stub.Namespace.Length > 0 ? stub.Namespace + "." : "") + stub.BaseName + "Scenario");
+            spc.AddSource(hintName, SourceText.From(ScenarioStubEmitter.Emit(stub), Encoding.UTF8));
+        });
+
         // Scenario names must be unique in a compilation: they name environments and prefix task ids.
         var scenarioNames = scenarios
             .Select(static (result, _) => result.Scenario is { } s ? new ScenarioNameModel(s.ScenarioName, s.InterfaceName, result.Location) : null)
@@ -148,6 +160,7 @@ internal static class TrackingNames
     public const string FactsFiles = nameof(FactsFiles);
     public const string ResolvedScenarios = nameof(ResolvedScenarios);
     public const string EmitModels = nameof(EmitModels);
+    public const string ScenarioStubs = nameof(ScenarioStubs);
 }
 
 /// <summary>A scenario's name and where it is declared (for the duplicate-name check).</summary>

@@ -62,7 +62,14 @@ internal sealed record TaskParseResult(TaskModel? Task, EquatableArray<Diagnosti
 /// <param name="Diagnostics">What the parser reports.</param>
 /// <param name="FactsFiles">Facts file names the scenario asks for; resolved against AdditionalFiles at emit time.</param>
 /// <param name="Location">The interface name's location.</param>
-internal sealed record ScenarioParseResult(ScenarioModel? Scenario, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<FactsFileRequest> FactsFiles, LocationInfo? Location = null);
+/// <param name="Stub">When the scenario has errors but its interface can be named: what a placeholder class needs.</param>
+internal sealed record ScenarioParseResult(ScenarioModel? Scenario, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<FactsFileRequest> FactsFiles, LocationInfo? Location = null, ScenarioStubModel? Stub = null);
+
+/// <summary>
+/// A scenario with errors: the generated class is emitted as a placeholder (same name and interface, every member
+/// throwing), so code that uses it compiles and the TRL diagnostic is the only error, not a follow-on CS0103.
+/// </summary>
+internal sealed record ScenarioStubModel(string Namespace, string InterfaceFullName, string BaseName, bool IsPublic, string ScenarioName);
 
 /// <summary>A <c>[FactsFile]</c> the scenario names, with its attribute location for diagnostics.</summary>
 internal sealed record FactsFileRequest(string FileName, LocationInfo? Location);
