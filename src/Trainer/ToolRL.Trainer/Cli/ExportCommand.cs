@@ -8,8 +8,8 @@ using ToolRL.Construction.Sources;
 namespace ToolRL.Trainer.Cli;
 
 /// <summary>
-/// <c>export</c>: composes tasks of the four structures from the scenarios' phrase templates and value domains,
-/// validates them, and writes FTRL JSONL and verl parquet with a train/test split by question.
+/// <c>export</c>: the scenarios' hand-written <c>[Task]</c>s plus tasks of the four structures composed from their phrase
+/// templates and value domains (validated), written as FTRL JSONL and verl parquet with a train/test split by question.
 /// </summary>
 internal static class ExportCommand
 {
@@ -39,7 +39,7 @@ internal static class ExportCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var integrate = new Option<bool>("--integrate") { Description = "Merge tools with overlapping functionality into integrated tools (function integration)." };
-        var command = new Command("export", "Compose, validate and export training data (FTRL JSONL + verl parquet, train/test split).")
+        var command = new Command("export", "Export the hand-written tasks and composed, validated ones as training data (FTRL JSONL + verl parquet, train/test split).")
         {
             scenario, seed, output, perStructure, testFraction, dryRun, variants, integrate,
         };
