@@ -156,4 +156,9 @@ internal static class DiagnosticDescriptors
         "TRL035", "Fact can never be returned",
         "Two facts for '{0}' match the same calls, {1} and {2}: string arguments are compared ignoring case, so the second is never returned; remove one or make their arguments differ",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL035"));
+
+    public static readonly DiagnosticDescriptor GoldenCallWithoutFact = new(
+        "TRL036", "Golden call matches no fact",
+        "Task '{0}': its golden call {1}, {2}, matches no fact of scenario '{3}', so the facts implementation answers \"No record found\" and the task cannot load; add a fact for these arguments or change the task",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL036"));
 }

@@ -89,6 +89,16 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.ResolvedScenarios);
         context.RegisterSourceOutput(resolved.Select(static (r, _) => r.Facts.Diagnostics), ReportDiagnostics);
 
+        // Golden calls with constant arguments against the facts (TRL036): diagnostics only, so locations may change freely.
+        var factChecks = tasks
+            .Select(static (r, _) => r.FactChecks)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(c => c).ToEquatableArray())
+            .WithTrackingName(TrackingNames.FactChecks);
+        context.RegisterSourceOutput(
+            resolved.Combine(factChecks).Select(static (pair, _) => FactCoverage.Check(pair.Left.Scenario, pair.Left.Facts.Facts, pair.Right)),
+            ReportDiagnostics);
+
         var emitModels = resolved
             .Combine(tasksByScenario)
             .Select(static (pair, _) => new ScenarioEmitModel(
@@ -161,6 +171,7 @@ internal static class TrackingNames
     public const string ResolvedScenarios = nameof(ResolvedScenarios);
     public const string EmitModels = nameof(EmitModels);
     public const string ScenarioStubs = nameof(ScenarioStubs);
+    public const string FactChecks = nameof(FactChecks);
 }
 
 /// <summary>A scenario's name and where it is declared (for the duplicate-name check).</summary>

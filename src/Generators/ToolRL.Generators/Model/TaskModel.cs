@@ -54,8 +54,31 @@ internal sealed record TaskAccessorModel(
     string ParameterType,
     string ReturnType);
 
-/// <summary>The parser's output for one task: a model (null when invalid) and its diagnostics.</summary>
-internal sealed record TaskParseResult(TaskModel? Task, EquatableArray<DiagnosticInfo> Diagnostics);
+/// <summary>The parser's output for one task: a model (null when invalid), its diagnostics, and its golden calls with constant arguments.</summary>
+internal sealed record TaskParseResult(TaskModel? Task, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<FactCheckModel> FactChecks = default);
+
+/// <summary>
+/// A golden call whose arguments are all compile-time constants, to be checked against the scenario's facts in the
+/// diagnostics pipeline (it carries a location, so it stays out of the emit model).
+/// </summary>
+/// <param name="ScenarioInterfaceFullName">The scenario interface.</param>
+/// <param name="TaskName">The task, <c>Class.Method</c>.</param>
+/// <param name="CallIndex">The call's index.</param>
+/// <param name="ToolName">The tool's model-facing name.</param>
+/// <param name="ToolMethodName">The tool method (facts are keyed by it).</param>
+/// <param name="Arguments">One per JSON-visible parameter, in declaration order.</param>
+/// <param name="Location">The call.</param>
+internal sealed record FactCheckModel(
+    string ScenarioInterfaceFullName,
+    string TaskName,
+    int CallIndex,
+    string ToolName,
+    string ToolMethodName,
+    EquatableArray<FactCheckArgument> Arguments,
+    LocationInfo? Location);
+
+/// <summary>A constant argument: its JSON text as facts write it, and whether facts compare it ignoring case (strings).</summary>
+internal sealed record FactCheckArgument(string Name, string Json, bool IgnoreCase);
 
 /// <summary>The parser's output for one scenario: a model (null when it cannot be emitted) and its diagnostics.</summary>
 /// <param name="Scenario">The model, or null when the scenario has errors that stop emission.</param>

@@ -39,6 +39,9 @@ internal sealed class TaskBodyAnalyzer
     /// <summary>The first problem found, or null.</summary>
     public DiagnosticInfo? Diagnostic { get; private set; }
 
+    /// <summary>The golden calls whose arguments are all constants (checked against facts by <see cref="FactCoverage"/>).</summary>
+    public List<FactCheckModel> FactChecks { get; } = new();
+
     public List<CallModel> Analyze(MethodDeclarationSyntax method)
     {
         if (method.ExpressionBody is { } arrow)
@@ -191,7 +194,67 @@ internal sealed class TaskBodyAnalyzer
         _calls.Add(new CallModel(index, name, arguments.Select(u => u.Call).Distinct().ToEquatableArray()));
         _resultShapes.Add(new TypeShapeParser(_known).Parse(resultType, TypeShapeParser.Use.Output, out _));
         _uses.Add(new HashSet<string>(System.StringComparer.Ordinal));
+        if (arguments.Count == 0 && ConstantArguments(invocation, target) is { } constants)
+        {
+            FactChecks.Add(new FactCheckModel(TypeShapeParser.DisplayName(_scenario.Type), _method.ContainingType.Name + "." + _method.Name,
+                index, name, target.Name, constants.ToEquatableArray(), LocationInfo.From(invocation)));
+        }
         return new SortedSet<Use> { new(index, string.Empty) };
+    }
+
+    /// <summary>
+    /// The call's JSON-visible arguments (defaults included) as facts write them, when every one is a constant string,
+    /// bool, integer, enum member or null; otherwise null (the call is not checked at compile time).
+    /// </summary>
+    private List<FactCheckArgument>? ConstantArguments(InvocationExpressionSyntax invocation, IMethodSymbol target)
+    {
+        if (_model.GetOperation(invocation, _cancellationToken) is not Microsoft.CodeAnalysis.Operations.IInvocationOperation operation)
+            return null;
+        var values = new Dictionary<int, Optional<object?>>();
+        foreach (var argument in operation.Arguments)
+        {
+            if (argument.Parameter is { } parameter)
+                values[parameter.Ordinal] = argument.Value.ConstantValue;
+        }
+        var result = new List<FactCheckArgument>();
+        foreach (var parameter in target.Parameters)
+        {
+            if (KnownSymbols.Is(parameter.Type, _known.CancellationToken))
+                continue;
+            if (!values.TryGetValue(parameter.Ordinal, out var constant) || !constant.HasValue)
+                return null;
+            var json = ConstantJson(parameter.Type, constant.Value, out var ignoreCase);
+            if (json is null)
+                return null;
+            result.Add(new FactCheckArgument(parameter.Name, json, ignoreCase));
+        }
+        return result;
+    }
+
+    private static string? ConstantJson(ITypeSymbol type, object? value, out bool ignoreCase)
+    {
+        ignoreCase = false;
+        if (value is null)
+            return "null";
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+            type = nullable.TypeArguments[0];
+        if (type.TypeKind == Microsoft.CodeAnalysis.TypeKind.Enum)
+        {
+            var member = type.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
+            return member is null ? null : JsonText.Quote(member.Name);
+        }
+        switch (value)
+        {
+            case string text:
+                ignoreCase = true;
+                return JsonText.Quote(text);
+            case bool flag:
+                return flag ? "true" : "false";
+            case byte or sbyte or short or ushort or int or uint or long:
+                return System.Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            default:
+                return null; // floating point, char, decimal: formats could differ from the facts' text, so not checked
+        }
     }
 
     /// <summary>An instance property or field read (not a constant or enum member, which <see cref="VisitName"/> takes).</summary>

@@ -111,7 +111,7 @@ internal static class TaskParser
 
         var model = new TaskModel(TypeShapeParser.DisplayName(scenario), method.ContainingType.Name, method.Name, question,
             calls.ToEquatableArray(), answer, invocation, accessor, asyncKind);
-        return new TaskParseResult(model, diagnostics.ToEquatableArray());
+        return new TaskParseResult(model, diagnostics.ToEquatableArray(), analyzer.FactChecks.ToEquatableArray());
     }
 
     private static IEnumerable<INamedTypeSymbol> ContainingTypes(IMethodSymbol method)
