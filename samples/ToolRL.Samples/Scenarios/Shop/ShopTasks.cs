@@ -64,10 +64,6 @@ public static partial class ShopTasks
     [Task("Add two floor lamps to my cart.")]
     internal static CartLine AddTwoFloorLamps(IShop s) => s.AddToCart(s.FindSku("floor lamp"), 2);
 
-    // A stateful chain through a record output: the cart line's SKU feeds the removal (its sub-answer is that SKU).
-    [Task("Put two ceramic mugs in my cart, then take them out again. What does the cart line say now?")]
-    internal static CartLine AddAndRemoveMugs(IShop s) => s.RemoveFromCart(s.AddToCart(s.FindSku("ceramic mug"), 2).Sku);
-
     // Parallel multi-hop.
 
     [Task("Add two desk lamps to my cart and tell me the total with the coupon SAVE10.")]
