@@ -80,7 +80,15 @@ internal static class ExportCommand
                 sources, plan, directory, new TrainTestSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
             report.Print(context.Output);
             context.Output.WriteLine($"exported to {directory}: {summary.Train} train and {summary.Test} test records");
-            return ExitCodes.Ok;
+            // As describe does: the rest is written, and each hand-written task that failed to load is an error by name.
+            var failed = 0;
+            foreach (var source in sources)
+            {
+                foreach (var error in source.AuthoredTaskErrors)
+                    context.Error.WriteLine($"error: scenario '{source.Name}': {error.Message}");
+                failed += source.AuthoredTaskErrors.Count;
+            }
+            return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }
