@@ -86,6 +86,20 @@ public class MemberAccessTaskTests
             public static string Graph(string id) => string.Join(" ", HotelScenario.Instance.Tasks.Single(t => t.Id == id).Calls
                 .Select(c => $"{c.Index}:{c.ToolName}<[{string.Join(",", c.DependsOn)}]{(c.SubAnswerMember is null ? "" : "." + c.SubAnswerMember)}"));
 
+            /// <summary>Replays the golden calls in a session: how many sub-questions their whole outputs solve.</summary>
+            public static string Replayed(string id)
+            {
+                var task = Environment.Tasks.Single(t => t.Id == id);
+                using var session = Environment.OpenSession();
+                var unsolved = task.NewUnsolvedSet();
+                foreach (var q in task.SubQuestions)
+                {
+                    var result = session.ExecuteAsync(new ToolRL.Tools.ToolCall(q.ToolName, q.ArgumentsJson)).AsTask().GetAwaiter().GetResult();
+                    unsolved.TrySolve(q.ToolName, result.Text);
+                }
+                return unsolved.Solved + "/" + unsolved.Total;
+            }
+
             public static string Loaded(string id)
             {
                 var task = Environment.Tasks.Single(t => t.Id == id);
@@ -112,6 +126,12 @@ public class MemberAccessTaskTests
     [InlineData("hotel/HotelTasks.NewBookingId", "SingleHop | book_room{\"guest\":\"Di\"}=BK-1 | BK-1")]
     public void At_load_the_sub_answer_is_the_rendered_member_and_the_chain_runs_through_it(string id, string loaded) =>
         Assert.Equal(loaded, Compiled.Value.Call<string>("Loaded", id));
+
+    [Theory]
+    [InlineData("hotel/HotelTasks.BookAndCancel")]
+    [InlineData("hotel/HotelTasks.FloorOfNewRoom")]
+    public void The_tools_whole_output_solves_a_member_sub_answer_in_an_episode(string id) =>
+        Assert.Equal("2/2", Compiled.Value.Call<string>("Replayed", id));
 
     private static string HotelSpec(string task) => Scenario("""
             /// <summary>Books a room.</summary>
