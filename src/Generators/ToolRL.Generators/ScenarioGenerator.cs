@@ -85,7 +85,13 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
         var resolved = scenarios
             .Where(static r => r.Scenario is not null)
             .Combine(factsFiles)
-            .Select(static (pair, _) => new ResolvedScenario(pair.Left.Scenario!, FactsFiles.Resolve(pair.Left, pair.Right)))
+            .Select(static (pair, _) =>
+            {
+                var facts = FactsFiles.Resolve(pair.Left, pair.Right);
+                // With a fact or facts file in error, some facts are missing: checking calls against the rest would only echo that error.
+                var complete = !pair.Left.Diagnostics.Concat(facts.Diagnostics).Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+                return new ResolvedScenario(pair.Left.Scenario!, facts, complete);
+            })
             .WithTrackingName(TrackingNames.ResolvedScenarios);
         context.RegisterSourceOutput(resolved.Select(static (r, _) => r.Facts.Diagnostics), ReportDiagnostics);
 
@@ -96,7 +102,9 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
             .Select(static (all, _) => all.SelectMany(c => c).ToEquatableArray())
             .WithTrackingName(TrackingNames.FactChecks);
         context.RegisterSourceOutput(
-            resolved.Combine(factChecks).Select(static (pair, _) => FactCoverage.Check(pair.Left.Scenario, pair.Left.Facts.Facts, pair.Right)),
+            resolved.Combine(factChecks).Select(static (pair, _) => pair.Left.FactsComplete
+                ? FactCoverage.Check(pair.Left.Scenario, pair.Left.Facts.Facts, pair.Right)
+                : EquatableArray<DiagnosticInfo>.Empty),
             ReportDiagnostics);
 
         var emitModels = resolved
@@ -181,4 +189,7 @@ internal sealed record ScenarioNameModel(string ScenarioName, string InterfaceNa
 internal sealed record ScenarioTasks(string InterfaceFullName, EquatableArray<TaskModel> Tasks);
 
 /// <summary>A scenario model with its resolved facts.</summary>
-internal sealed record ResolvedScenario(ScenarioModel Scenario, ScenarioFacts Facts);
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Facts">Its facts from attributes and files, with the facts files' diagnostics.</param>
+/// <param name="FactsComplete">False when a fact or facts file is in error (so golden calls are not checked against the rest).</param>
+internal sealed record ResolvedScenario(ScenarioModel Scenario, ScenarioFacts Facts, bool FactsComplete = true);

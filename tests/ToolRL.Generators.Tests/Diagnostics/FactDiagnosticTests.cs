@@ -178,6 +178,19 @@ public class FactDiagnosticTests
     }
 
     [Fact]
+    public void TRL036_is_not_stacked_on_a_missing_facts_file()
+    {
+        var run = GeneratorHarness.Run(Scenario(GoodTool, "[FactsFile(\"missing.json\")]", extra: """
+            public static partial class Tasks
+            {
+                [Task("Question?")]
+                static string Capital(ISpec t) => t.GetCapital("Japan");
+            }
+            """));
+        Assert.Equal(["TRL033"], run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+    }
+
+    [Fact]
     public void TRL036_needs_facts_a_hand_written_implementation_is_not_checked()
     {
         var run = GeneratorHarness.Run(Scenario(GoodTool, extra: """
