@@ -15,11 +15,12 @@ internal static class DiagnosticDescriptors
 
     private static string HelpLink(string id) => HelpLinkBase + "#" + id.ToLowerInvariant();
 
-    // Scenario and tool declarations (TRL001–TRL019)
+    // Scenario and tool declarations (TRL001–TRL019). A tool is named as the model sees it and as declared:
+    // "'get_office' (method GetOffice)", see Naming.ToolDisplay.
 
     public static readonly DiagnosticDescriptor ToolWithoutDescription = new(
         "TRL001", "Tool has no description",
-        "Tool '{0}' has no description: add a /// <summary> doc comment saying what the tool returns; it is the text the model reads to choose the tool",
+        "Tool {0} has no description: add a /// <summary> doc comment saying what the tool returns; it is the text the model reads to choose the tool",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL001"));
 
     public static readonly DiagnosticDescriptor ScenarioWithoutDescription = new(
@@ -39,17 +40,17 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnsupportedParameterType = new(
         "TRL005", "Unsupported parameter type",
-        "Parameter '{0}' of tool '{1}' has type '{2}', which cannot be read from JSON arguments: {3}. Supported: string, bool, integers, float/double/decimal, enums, DateOnly, DateTime, arrays and lists of these, records and classes built from these (and their nullable forms).",
+        "Parameter '{0}' of tool {1} has type '{2}', which cannot be read from JSON arguments: {3}. Supported: string, bool, integers, float/double/decimal, enums, DateOnly, DateTime, arrays and lists of these, records and classes built from these (and their nullable forms).",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL005"));
 
     public static readonly DiagnosticDescriptor UnsupportedReturnType = new(
         "TRL006", "Unsupported return type",
-        "Tool '{0}' returns '{1}', which cannot be rendered as tool output: {2}. Return a string, a number, bool, enum, DateOnly, DateTime, an array or list, or a record or class built from these.",
+        "Tool {0} returns '{1}', which cannot be rendered as tool output: {2}. Return a string, a number, bool, enum, DateOnly, DateTime, an array or list, or a record or class built from these.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL006"));
 
     public static readonly DiagnosticDescriptor UnsupportedToolSignature = new(
         "TRL007", "Unsupported tool method signature",
-        "Tool '{0}' cannot be dispatched: {1}",
+        "Tool {0} cannot be dispatched: {1}",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL007"));
 
     public static readonly DiagnosticDescriptor ScenarioWithoutTools = new(
@@ -59,12 +60,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor ParameterWithoutDescription = new(
         "TRL009", "Tool parameter has no description",
-        "Parameter '{0}' of tool '{1}' has no <param name=\"{0}\"> doc comment: the model sees an empty description",
+        "Parameter '{0}' of tool {1} has no <param name=\"{0}\"> doc comment: the model sees an empty description",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL009"));
 
     public static readonly DiagnosticDescriptor PhraseNamesUnknownParameter = new(
         "TRL010", "Phrase names an unknown parameter",
-        "The phrase of tool '{0}' names '{{{1}}}', but the tool has no parameter '{1}' (its parameters: {2})",
+        "The phrase of tool {0} names '{{{1}}}', but the tool has no parameter '{1}' (its parameters: {2})",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL010"));
 
     public static readonly DiagnosticDescriptor InvalidScenarioName = new(
@@ -91,12 +92,12 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidTaskSignature = new(
         "TRL020", "Invalid task method signature",
-        "Task method '{0}' has an invalid signature: {1}. A task is a static, non-generic, non-async method with exactly one parameter of a [Scenario] interface type that returns the answer (not void).",
+        "Task method '{0}' has an invalid signature: {1}. A task is a static, non-generic method with exactly one parameter of a [Scenario] interface type that returns the answer (not void), or a Task<T>/ValueTask<T> of it.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL020"));
 
     public static readonly DiagnosticDescriptor TaskBodyNotComposition = new(
         "TRL021", "Task body is not a composition of tool calls",
-        "Task '{0}': {1} is not allowed here. A task body is an expression, or a block of 'var x = ...;' locals, tool-call statements and one final 'return ...;', built only from tool calls on the scenario parameter, literals (optionally negated or cast), enum members, constants, 'new DateOnly(...)'/'new(...)' and other object creations, arrays, collection expressions, tuples, and locals holding earlier results. Loops, conditions, member access on results and other method calls are not allowed.",
+        "Task '{0}': {1} is not allowed here. A task body is an expression, or a block of 'var x = ...;' locals, tool-call statements and one final 'return ...;', built only from tool calls on the scenario parameter, literals (optionally negated or cast), enum members, constants, 'new DateOnly(...)'/'new(...)' and other object creations, arrays, collection expressions, tuples, locals holding earlier results, and properties of a tool's record result (d.Cancel(d.Book(...).BookingId)). Loops, conditions, other member access and other method calls are not allowed.",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL021"));
 
     public static readonly DiagnosticDescriptor TaskCallsForeignTools = new(
@@ -155,4 +156,9 @@ internal static class DiagnosticDescriptors
         "TRL035", "Fact can never be returned",
         "Two facts for '{0}' match the same calls, {1} and {2}: string arguments are compared ignoring case, so the second is never returned; remove one or make their arguments differ",
         Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL035"));
+
+    public static readonly DiagnosticDescriptor GoldenCallWithoutFact = new(
+        "TRL036", "Golden call matches no fact",
+        "Task '{0}': its golden call {1}, {2}, matches no fact of scenario '{3}', so the facts implementation answers \"No record found\" and the task cannot load; add a fact for these arguments or change the task",
+        Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpLink("TRL036"));
 }

@@ -85,9 +85,27 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
         var resolved = scenarios
             .Where(static r => r.Scenario is not null)
             .Combine(factsFiles)
-            .Select(static (pair, _) => new ResolvedScenario(pair.Left.Scenario!, FactsFiles.Resolve(pair.Left, pair.Right)))
+            .Select(static (pair, _) =>
+            {
+                var facts = FactsFiles.Resolve(pair.Left, pair.Right);
+                // With a fact or facts file in error, some facts are missing: checking calls against the rest would only echo that error.
+                var complete = !pair.Left.Diagnostics.Concat(facts.Diagnostics).Any(d => d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error);
+                return new ResolvedScenario(pair.Left.Scenario!, facts, complete);
+            })
             .WithTrackingName(TrackingNames.ResolvedScenarios);
         context.RegisterSourceOutput(resolved.Select(static (r, _) => r.Facts.Diagnostics), ReportDiagnostics);
+
+        // Golden calls with constant arguments against the facts (TRL036): diagnostics only, so locations may change freely.
+        var factChecks = tasks
+            .Select(static (r, _) => r.FactChecks)
+            .Collect()
+            .Select(static (all, _) => all.SelectMany(c => c).ToEquatableArray())
+            .WithTrackingName(TrackingNames.FactChecks);
+        context.RegisterSourceOutput(
+            resolved.Combine(factChecks).Select(static (pair, _) => pair.Left.FactsComplete
+                ? FactCoverage.Check(pair.Left.Scenario, pair.Left.Facts.Facts, pair.Right)
+                : EquatableArray<DiagnosticInfo>.Empty),
+            ReportDiagnostics);
 
         var emitModels = resolved
             .Combine(tasksByScenario)
@@ -102,6 +120,18 @@ public sealed class ScenarioGenerator : IIncrementalGenerator
             var source = new ScenarioEmitter(scenario, model.Tasks.Items, model.Facts.Items).Emit();
             var hintName = Hint((scenario.Namespace.Length > 0 ? scenario.Namespace + "." : "") + scenario.BaseName + "Scenario");
             spc.AddSource(hintName, SourceText.From(source, Encoding.UTF8));
+        });
+
+        // A scenario with errors still gets a placeholder class, so the TRL diagnostic is not followed by CS0103.
+        var stubs = scenarios
+            .Select(static (r, _) => r.Stub)
+            .Where(static s => s is not null)
+            .Select(static (s, _) => s!)
+            .WithTrackingName(TrackingNames.ScenarioStubs);
+        context.RegisterSourceOutput(stubs, static (spc, stub) =>
+        {
+            var hintName = Hint((stub.Namespace.Length > 0 ? stub.Namespace + "." : "") + stub.BaseName + "Scenario");
+            spc.AddSource(hintName, SourceText.From(ScenarioStubEmitter.Emit(stub), Encoding.UTF8));
         });
 
         // Scenario names must be unique in a compilation: they name environments and prefix task ids.
@@ -148,6 +178,8 @@ internal static class TrackingNames
     public const string FactsFiles = nameof(FactsFiles);
     public const string ResolvedScenarios = nameof(ResolvedScenarios);
     public const string EmitModels = nameof(EmitModels);
+    public const string ScenarioStubs = nameof(ScenarioStubs);
+    public const string FactChecks = nameof(FactChecks);
 }
 
 /// <summary>A scenario's name and where it is declared (for the duplicate-name check).</summary>
@@ -157,4 +189,7 @@ internal sealed record ScenarioNameModel(string ScenarioName, string InterfaceNa
 internal sealed record ScenarioTasks(string InterfaceFullName, EquatableArray<TaskModel> Tasks);
 
 /// <summary>A scenario model with its resolved facts.</summary>
-internal sealed record ResolvedScenario(ScenarioModel Scenario, ScenarioFacts Facts);
+/// <param name="Scenario">The scenario.</param>
+/// <param name="Facts">Its facts from attributes and files, with the facts files' diagnostics.</param>
+/// <param name="FactsComplete">False when a fact or facts file is in error (so golden calls are not checked against the rest).</param>
+internal sealed record ResolvedScenario(ScenarioModel Scenario, ScenarioFacts Facts, bool FactsComplete = true);

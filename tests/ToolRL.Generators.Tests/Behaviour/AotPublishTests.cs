@@ -27,7 +27,9 @@ public class AotPublishTests
         "get_distance -> InvalidArguments: an error occured when call get_distance: argument 'unit' must be one of \"Kilometres\", \"Miles\"",
         "get_distance -> ToolError: an error occured when call get_distance: argument 'to' holds an unpaired surrogate escape, which is not text",
         "get_distance -> InvalidArguments: an error occured when call get_distance: argument 'factor' must be a finite number that fits in a double",
+        "get_longest_border -> Ok: {\"country\":\"Chile\",\"kilometres\":168.5}",
         "aot-geo/GeoTasks.Far [MultiHop] {\"country\":\"Japan\"} => Tokyo | {\"from\":\"Lima\",\"to\":\"Tokyo\",\"unit\":\"Kilometres\",\"stops\":null,\"factor\":1} => 9000.5 => 9000.5",
+        "aot-geo/GeoTasks.Neighbour [MultiHop] {\"country\":\"Peru\"} => Chile | {\"country\":\"Chile\"} => Santiago => Santiago",
     ];
 
     [Fact]

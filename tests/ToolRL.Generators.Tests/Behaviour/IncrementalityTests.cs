@@ -110,7 +110,7 @@ public class IncrementalityTests
         var visited = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var walked = 0;
         // The generator's own named steps (Roslyn's internal steps carry compilation options and the like).
-        string[] names = ["Scenarios", "Tasks", "TaskAccessors", "TasksByScenario", "RequestedFactsFiles", "FactsFiles", "ResolvedScenarios", "EmitModels"];
+        string[] names = ["Scenarios", "Tasks", "TaskAccessors", "TasksByScenario", "RequestedFactsFiles", "FactsFiles", "ResolvedScenarios", "EmitModels", "ScenarioStubs", "FactChecks"];
         foreach (var name in names.Where(steps.ContainsKey))
             foreach (var output in steps[name].SelectMany(r => r.Outputs))
                 walked += Walk(output.Value, visited);
@@ -163,6 +163,17 @@ public class IncrementalityTests
         // The parse results did change (their locations moved): reuse comes from the models, not from skipping the parse.
         var scenarios = driver.GetRunResult().Results.Single().TrackedSteps["Scenarios"].SelectMany(s => s.Outputs).Select(o => o.Reason);
         Assert.Contains(IncrementalStepRunReason.Modified, scenarios);
+    }
+
+    [Fact]
+    public void A_golden_call_that_no_fact_matches_is_reported_without_re_emitting_any_scenario()
+    {
+        var (driver, compilation) = FirstRun(Facts);
+        driver = driver.RunGenerators(Replace(compilation, "PlacesTasks.cs", PlacesTasks.Replace("GetCapital(\"Peru\")", "GetCapital(\"Chile\")")));
+        var result = driver.GetRunResult();
+        Assert.Equal(["TRL036"], result.Diagnostics.Select(d => d.Id));
+        Assert.All(EmitReasons(driver), r => Assert.True(Reused(r.Value), $"{r.Key}: {r.Value}"));
+        Assert.Contains(IncrementalStepRunReason.Modified, result.Results.Single().TrackedSteps["FactChecks"].SelectMany(s => s.Outputs).Select(o => o.Reason));
     }
 
     [Fact]

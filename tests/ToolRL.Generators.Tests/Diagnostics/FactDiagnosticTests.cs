@@ -134,4 +134,72 @@ public class FactDiagnosticTests
         var run = GeneratorHarness.Run(source, ("capitals.json", """{ "GetArea": [ { "args": { "country": "Japan" }, "result": 1.5 } ] }"""));
         Single(run, "TRL032", DiagnosticSeverity.Error, "FactsFile(", "A fact for 'GetArea' gives the result = 1.5", "'long'");
     }
+    private static GeneratorRun WithFactsAndTask(string task) => GeneratorHarness.Run(Scenario(Tools + """
+
+            /// <summary>The continent of a country.</summary>
+            /// <param name="country">Country.</param>
+            /// <param name="region">Region.</param>
+            [Tool]
+            string GetContinent(string country, Region region = Region.Any);
+        """, "[ToolFact(\"GetCapital\", \"Tokyo\", \"Japan\")] [ToolFact(\"GetArea\", 378000L, \"Japan\")] [ToolFact(\"GetContinent\", \"Asia\", \"Japan\", Region.East)]",
+        extra: $$"""
+        /// <summary>Regions.</summary>
+        public enum Region { Any, East }
+
+        public static partial class Tasks
+        {
+            [Task("Question?")]
+            {{task}}
+        }
+        """));
+
+    [Theory]
+    [InlineData("static string Missing(ISpec t) => t.GetCapital(\"Marketing\");", "t.GetCapital(\"Marketing\")", "its golden call 0, get_capital(country=\"Marketing\"), matches no fact of scenario 'spec'")]
+    [InlineData("static long MissingInt(ISpec t) => t.GetArea(\"Japan\", false);", "t.GetArea(\"Japan\", false)", "its golden call 0, get_area(country=\"Japan\", includeWater=false)")]
+    [InlineData("static (string, string) Second(ISpec t) => (t.GetCapital(\"japan\"), t.GetContinent(\"Japan\"));", "t.GetContinent(\"Japan\")", "its golden call 1, get_continent(country=\"Japan\", region=\"Any\")")]
+    public void TRL036_a_golden_call_with_constant_arguments_that_no_fact_matches(string task, string located, string message)
+    {
+        var diagnostic = Single(WithFactsAndTask(task), "TRL036", DiagnosticSeverity.Error, located, message, "the task cannot load");
+        Assert.Contains("Task 'Tasks.", diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Theory]
+    // Strings ignore case as in the facts implementation; omitted defaults, named arguments and enum members count.
+    [InlineData("static string Capital(ISpec t) => t.GetCapital(\"JAPAN\");")]
+    [InlineData("static long Area(ISpec t) => t.GetArea(includeWater: true, country: \"Japan\");")]
+    [InlineData("static long AreaDefault(ISpec t) => t.GetArea(\"Japan\");")]
+    [InlineData("static string Continent(ISpec t) => t.GetContinent(\"japan\", Region.East);")]
+    // A call fed by another call's output is not known at compile time: the load reports it, if it misses.
+    [InlineData("static string Chained(ISpec t) => t.GetCapital(t.GetCapital(\"Japan\"));")]
+    public void TRL036_is_not_reported_for_matching_or_non_constant_calls(string task)
+    {
+        var run = WithFactsAndTask(task);
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Severity == DiagnosticSeverity.Error);
+    }
+
+    [Fact]
+    public void TRL036_is_not_stacked_on_a_missing_facts_file()
+    {
+        var run = GeneratorHarness.Run(Scenario(GoodTool, "[FactsFile(\"missing.json\")]", extra: """
+            public static partial class Tasks
+            {
+                [Task("Question?")]
+                static string Capital(ISpec t) => t.GetCapital("Japan");
+            }
+            """));
+        Assert.Equal(["TRL033"], run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+    }
+
+    [Fact]
+    public void TRL036_needs_facts_a_hand_written_implementation_is_not_checked()
+    {
+        var run = GeneratorHarness.Run(Scenario(GoodTool, extra: """
+            public static partial class Tasks
+            {
+                [Task("Question?")]
+                static string Capital(ISpec t) => t.GetCapital("Nowhere");
+            }
+            """));
+        Assert.DoesNotContain(run.GeneratorDiagnostics, d => d.Id == "TRL036");
+    }
 }

@@ -15,7 +15,7 @@ public class ScenarioDiagnosticTests
                 [Tool]
                 string GetCapital(string country);
             """);
-        Single(source, "TRL001", DiagnosticSeverity.Error, "GetCapital", "Tool 'GetCapital' has no description", "<summary>");
+        Single(source, "TRL001", DiagnosticSeverity.Error, "GetCapital", "Tool 'get_capital' (method GetCapital) has no description", "<summary>");
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public class ScenarioDiagnosticTests
                 [Tool(Name = "get_capital")]
                 string Capital(string country);
             """);
-        Single(source, "TRL003", DiagnosticSeverity.Error, "Capital", "Tool name 'get_capital' is used by both 'GetCapital' and 'Capital'");
+        Single(source, "TRL003", DiagnosticSeverity.Error, "Capital", "Tool name 'get_capital' is used by both 'GetCapital(string)' and 'Capital(string)'");
     }
 
     [Theory]
@@ -74,12 +74,14 @@ public class ScenarioDiagnosticTests
             public sealed class Node { public Node? Next { get; set; } }
             public sealed class NoConstructor { private NoConstructor() { } public int X { get; set; } }
             """);
-        Single(source, "TRL005", DiagnosticSeverity.Error, "value", "Parameter 'value' of tool 'lookup'", reason, "Supported:");
+        Single(source, "TRL005", DiagnosticSeverity.Error, "value", "Parameter 'value' of tool 'lookup' (method Lookup)", reason, "Supported:");
     }
 
     [Theory]
     [InlineData("void", "void gives the model no output")]
-    [InlineData("Task<string>", "asynchronous tools are not supported")]
+    [InlineData("Task", "a Task or ValueTask without a result gives the model nothing to read")]
+    [InlineData("ValueTask", "a Task or ValueTask without a result gives the model nothing to read")]
+    [InlineData("Task<object>", "'object' has no fixed JSON shape")]
     [InlineData("object", "'object' has no fixed JSON shape")]
     public void TRL006_unsupported_return_type(string type, string reason)
     {
@@ -88,7 +90,7 @@ public class ScenarioDiagnosticTests
                 [Tool]
                 {{type}} Act();
             """);
-        Single(source, "TRL006", DiagnosticSeverity.Error, "Act", "Tool 'act' returns", reason);
+        Single(source, "TRL006", DiagnosticSeverity.Error, "Act", "Tool 'act' (method Act) returns", reason);
     }
 
     [Theory]
@@ -104,7 +106,26 @@ public class ScenarioDiagnosticTests
                 [Tool]
                 {{declaration}}
             """);
-        Single(source, "TRL007", DiagnosticSeverity.Error, located, "Tool 'Act' cannot be dispatched", reason);
+        Single(source, "TRL007", DiagnosticSeverity.Error, located, "Tool 'act' (method Act) cannot be dispatched", reason);
+    }
+
+    [Fact]
+    public void TRL003_overloads_are_named_by_their_signatures()
+    {
+        var source = Scenario("""
+                /// <summary>Returns an office.</summary>
+                /// <param name="city">City.</param>
+                [Tool]
+                string GetOffice(string city);
+
+                /// <summary>Returns an office on a floor.</summary>
+                /// <param name="city">City.</param>
+                /// <param name="floor">Floor.</param>
+                [Tool]
+                string GetOffice(string city, int floor);
+            """);
+        Single(source, "TRL003", DiagnosticSeverity.Error, "GetOffice",
+            "Tool name 'get_office' is used by both 'GetOffice(string)' and 'GetOffice(string, int)'");
     }
 
     [Fact]
@@ -122,7 +143,7 @@ public class ScenarioDiagnosticTests
                 string GetCapital(string country);
             """);
         var run = GeneratorHarness.Run(source);
-        Single(run, "TRL009", DiagnosticSeverity.Warning, "country", "Parameter 'country' of tool 'get_capital' has no <param name=\"country\">");
+        Single(run, "TRL009", DiagnosticSeverity.Warning, "country", "Parameter 'country' of tool 'get_capital' (method GetCapital) has no <param name=\"country\">");
         Assert.Contains(run.Sources, s => s.HintName == "Spec.SpecScenario.g.cs");
     }
 
@@ -234,5 +255,26 @@ public class CrossScenarioDiagnosticTests
             """;
         var run = GeneratorHarness.Run([tasks], DocumentationMode.Diagnose, [reference]);
         Single(run, "TRL026", DiagnosticSeverity.Warning, "Capital", "Task 'Capital' uses scenario 'ISpec', which is declared in another assembly");
+    }
+    [Theory]
+    [InlineData("[Tool]\n    string GetCapital(string country);", "TRL001")]
+    [InlineData("/// <summary>Does something.</summary>\n    [Tool]\n    object Act();", "TRL006")]
+    public void A_scenario_with_errors_reports_only_its_TRL_diagnostic_not_a_follow_on_CS0103(string tool, string id)
+    {
+        var source = Scenario(tool, extra: """
+            public static class Uses
+            {
+                public static ToolRL.Environments.IScenario<ISpec> Scenario => SpecScenario.Instance;
+
+                public static string Name() => new ToolRL.Environments.ToolEnvironment<ISpec>(SpecScenario.Instance).Name;
+            }
+            """);
+        var run = GeneratorHarness.Run(source);
+        Assert.Equal([id], run.GeneratorDiagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Select(d => d.Id));
+        Assert.DoesNotContain(run.CompilationProblems, d => d.Severity == DiagnosticSeverity.Error);
+        // The placeholder names the cause if anything runs it anyway.
+        var uses = run.Load().GetType("Spec.Uses")!;
+        var error = Assert.IsType<InvalidOperationException>(Assert.Throws<System.Reflection.TargetInvocationException>(() => uses.GetProperty("Scenario")!.GetValue(null)).InnerException);
+        Assert.Contains("Spec.ISpec has ToolRL errors (TRL diagnostics in the build)", error.Message);
     }
 }

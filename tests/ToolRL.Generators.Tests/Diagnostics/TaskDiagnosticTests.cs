@@ -26,7 +26,7 @@ public class TaskDiagnosticTests
     [InlineData("static void Capital(ISpec t) => t.GetCapital(\"Japan\");", "it returns void")]
     [InlineData("static string Capital(Other t) => t.Describe(\"Japan\");", "is not a [Scenario] interface")]
     [InlineData("static string Capital<T>(ISpec t) => t.GetCapital(\"Japan\");", "it is generic")]
-    [InlineData("static async System.Threading.Tasks.Task<string> Capital(ISpec t) => t.GetCapital(\"Japan\");", "it is async")]
+    [InlineData("static async System.Threading.Tasks.Task Capital(ISpec t) => t.GetCapital(\"Japan\");", "it is async without a result")]
     public void TRL020_bad_task_signature(string method, string problem)
     {
         var source = WithTasks($"[Task(\"What is the capital of Japan?\")]\n    {method}");

@@ -50,6 +50,31 @@ public class SamplesDescribeTests
         Assert.Contains($"tasks ({ToolRL.Samples.Scenarios.Library.LibraryScenario.Instance.Tasks.Count}): ", output.ToString());
     }
 
+    [Fact]
+    public async Task Export_writes_the_hand_written_tasks_and_names_one_that_fails_to_load()
+    {
+        var broken = new ToolRL.Environments.ToolEnvironment<ToolRL.Samples.Scenarios.Library.ILibrary>(new BrokenLibrary());
+        var directory = Path.Combine(Path.GetTempPath(), "toolrl-export-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var output = new StringWriter();
+            var error = new StringWriter();
+            var code = await ToolRLApp.RunAsync(["export", "-o", directory, "--per-structure", "0"], [broken], output, error);
+
+            Assert.Equal(ExitCodes.Failed, code);
+            Assert.Contains("error: scenario 'library': Task 'library/Broken.Nobody': its golden call 0 (get_birth_year) has no matching fact", error.ToString());
+            var ids = File.ReadLines(Path.Combine(directory, "train.jsonl")).Concat(File.ReadLines(Path.Combine(directory, "test.jsonl")))
+                .Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("task_id").GetString()).Order().ToList();
+            Assert.Equal(ToolRL.Samples.Scenarios.Library.LibraryScenario.Instance.Tasks.Select(t => t.Id).Order(), ids);
+            Assert.Contains("1 failed to load:", output.ToString());
+        }
+        finally
+        {
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+        }
+    }
+
     /// <summary>The generated library scenario with one more task, whose golden call has no fact.</summary>
     private sealed class BrokenLibrary : ToolRL.Environments.IScenario<ToolRL.Samples.Scenarios.Library.ILibrary>
     {

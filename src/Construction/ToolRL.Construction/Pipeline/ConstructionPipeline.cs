@@ -54,7 +54,7 @@ public static class ConstructionPipeline
         return (report, summary);
     }
 
-    /// <summary>The export items of one scenario.</summary>
+    /// <summary>The export items of one scenario: its authored tasks, then the composed ones, each in every toolset variant.</summary>
     public static IEnumerable<ExportItem> Build(ScenarioSource scenario, IReadOnlyList<ScenarioSource> others, ConstructionPlan plan,
         ConstructionReport report, ValueDomains? domains = null)
     {
@@ -66,6 +66,18 @@ public static class ConstructionPipeline
             .Select(v => (Label: new EnvironmentVariant(scenario.Name, v.Strategies, v.Seed, plan.Distractors).Label,
                 Toolset: VariantBuilder.Build(baseToolset, new EnvironmentVariant(scenario.Name, v.Strategies, v.Seed, plan.Distractors), others)))
             .ToList();
+        // The hand-written tasks first: they passed their golden runs at load, so they are exported as authored
+        // (not re-validated like composed ones); the split places them by question like any other task.
+        report.Authored(scenario.Name, scenario.AuthoredTasks.Count, scenario.AuthoredTaskErrors);
+        foreach (var task in scenario.AuthoredTasks)
+        {
+            foreach (var (label, toolset) in toolsets)
+            {
+                report.Count(scenario.Name, label, task.Structure);
+                yield return ExportItem.For(toolset, task);
+            }
+        }
+
         var validator = plan.Validate ? new TaskValidator(Toolset.Of(scenario), domains) : null;
         var validation = report.Validation(scenario.Name, scenario.Tools.Select(t => t.Name));
         foreach (var task in new TaskComposer(scenario, domains).Compose(plan.Composition))

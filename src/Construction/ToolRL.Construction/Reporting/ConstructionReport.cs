@@ -30,6 +30,14 @@ public sealed class ConstructionReport
         return report;
     }
 
+    private readonly SortedDictionary<string, (int Loaded, IReadOnlyList<TaskLoadError> Errors)> _authored = new(StringComparer.Ordinal);
+
+    /// <summary>Scenario → its hand-written tasks that loaded, and those that did not (each naming its task).</summary>
+    public IReadOnlyDictionary<string, (int Loaded, IReadOnlyList<TaskLoadError> Errors)> AuthoredTasks => _authored;
+
+    /// <summary>Notes a scenario's hand-written tasks (included in the counts like composed ones).</summary>
+    public void Authored(string scenario, int loaded, IReadOnlyList<TaskLoadError> errors) => _authored[scenario] = (loaded, errors);
+
     /// <summary>Counts one emitted task.</summary>
     public void Count(string scenario, string variant, TaskStructure structure)
     {
@@ -44,7 +52,7 @@ public sealed class ConstructionReport
     public void Print(TextWriter writer)
     {
         var structures = Enum.GetValues<TaskStructure>();
-        foreach (var scenario in _counts.Keys.Union(_validation.Keys).Distinct().Order(StringComparer.Ordinal))
+        foreach (var scenario in _counts.Keys.Union(_validation.Keys).Union(_authored.Keys).Distinct().Order(StringComparer.Ordinal))
         {
             writer.WriteLine($"scenario {scenario}");
             writer.WriteLine($"  {"variant",-22}{"single",10}{"parallel",10}{"multihop",10}{"par-multi",10}{"total",10}");
@@ -57,6 +65,12 @@ public sealed class ConstructionReport
                         writer.Write(byStructure.GetValueOrDefault(s).ToString(CultureInfo.InvariantCulture).PadLeft(10));
                     writer.WriteLine(byStructure.Values.Sum().ToString(CultureInfo.InvariantCulture).PadLeft(10));
                 }
+            }
+            if (_authored.TryGetValue(scenario, out var authored) && (authored.Loaded > 0 || authored.Errors.Count > 0))
+            {
+                writer.WriteLine($"  authored tasks {authored.Loaded} (included above)" + (authored.Errors.Count > 0 ? $", {authored.Errors.Count} failed to load:" : ""));
+                foreach (var error in authored.Errors)
+                    writer.WriteLine("    " + error.Message);
             }
             if (_validation.TryGetValue(scenario, out var v))
             {

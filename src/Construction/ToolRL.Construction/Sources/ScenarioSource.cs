@@ -21,7 +21,8 @@ public sealed class ScenarioSource
         IReadOnlyList<ToolSignature> signatures,
         IReadOnlyList<ToolFact> facts,
         Func<IToolInvoker> newInvoker,
-        IReadOnlyList<ObservedCall>? observedCalls = null)
+        IReadOnlyList<ObservedCall>? observedCalls = null,
+        Func<(IReadOnlyList<EnvironmentTask> Tasks, IReadOnlyList<TaskLoadError> Errors)>? loadAuthoredTasks = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (tools.Count != signatures.Count)
@@ -38,7 +39,19 @@ public sealed class ScenarioSource
         Facts = facts;
         _newInvoker = newInvoker;
         ObservedCalls = observedCalls ?? [];
+        _authored = new(loadAuthoredTasks ?? (static () => ([], [])));
     }
+
+    private readonly Lazy<(IReadOnlyList<EnvironmentTask> Tasks, IReadOnlyList<TaskLoadError> Errors)> _authored;
+
+    /// <summary>
+    /// The scenario's hand-written <c>[Task]</c>s, loaded by their golden runs on first use (an export includes them
+    /// beside the composed tasks); the tasks that failed to load are in <see cref="AuthoredTaskErrors"/>.
+    /// </summary>
+    public IReadOnlyList<EnvironmentTask> AuthoredTasks => _authored.Value.Tasks;
+
+    /// <summary>The hand-written tasks that failed to load, each naming its task.</summary>
+    public IReadOnlyList<TaskLoadError> AuthoredTaskErrors => _authored.Value.Errors;
 
     /// <summary>Calls observed while the scenario's authored tasks ran (their arguments seed the value domains).</summary>
     public IReadOnlyList<ObservedCall> ObservedCalls { get; }
@@ -98,7 +111,21 @@ public sealed class ScenarioSource
         var create = factory ?? scenario.LocalImplementation
             ?? throw new ArgumentException($"Scenario '{scenario.Name}' has no generated local implementation; pass a factory for its implementation.", nameof(factory));
         return new ScenarioSource(scenario.Name, scenario.Description, scenario.Tools, scenario.Signatures, scenario.Facts,
-            () => new ScenarioInvoker<TTools>(scenario, create()), Observe(scenario, create));
+            () => new ScenarioInvoker<TTools>(scenario, create()), Observe(scenario, create), () => LoadAuthored(scenario, create));
+    }
+
+    /// <summary>The authored tasks as an environment loads them: one that fails is an error of its own, the rest load.</summary>
+    private static (IReadOnlyList<EnvironmentTask>, IReadOnlyList<TaskLoadError>) LoadAuthored<TTools>(IScenario<TTools> scenario, Func<TTools> create)
+        where TTools : class
+    {
+        try
+        {
+            return (new ToolEnvironment<TTools>(scenario, create).Tasks, []);
+        }
+        catch (TaskLoadException e)
+        {
+            return (e.LoadedTasks, e.Errors);
+        }
     }
 
     /// <summary>Runs every authored task once through the recording proxy on a fresh implementation; a task that throws is skipped.</summary>

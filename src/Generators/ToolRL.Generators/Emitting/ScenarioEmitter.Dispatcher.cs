@@ -92,11 +92,24 @@ internal sealed partial class ScenarioEmitter
         }
         if (!usesToken)
             w.Line("cancellationToken.ThrowIfCancellationRequested();");
-        w.Line($"var result = tools.{Naming.Identifier(tool.MethodName)}({string.Join(", ", CallArguments(tool, i => "arg" + i, "cancellationToken"))});");
+        var call = $"tools.{Naming.Identifier(tool.MethodName)}({string.Join(", ", CallArguments(tool, i => "arg" + i, "cancellationToken"))})";
+        if (tool.Async == AsyncKind.None)
+        {
+            w.Line($"var result = {call};");
+        }
+        else
+        {
+            // Started without a synchronization context, then waited for on this (tool) thread: see AsyncToolCall.
+            w.Line($"{tool.ReturnType.DeclaredName} result;");
+            w.Line($"using ({AsyncToolCall}.WithoutContext())");
+            w.Line($"    result = {AsyncToolCall}.Wait({call});");
+        }
         w.Line($"return global::ToolRL.Tools.ToolResult.Ok(Codec.Render{tool.ReturnType.Id}(result));");
         w.Close();
         w.Line();
     }
+
+    private const string AsyncToolCall = "global::ToolRL.Tools.AsyncToolCall";
 
     /// <summary><c>Codec.</c> before a Codec method; nothing before a Runtime primitive (fully qualified already).</summary>
     private static string CodecPrefix(TypeShape shape) => CodecEmitter.IsPrimitive(shape) ? "" : "Codec.";

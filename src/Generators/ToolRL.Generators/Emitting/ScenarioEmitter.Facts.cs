@@ -71,19 +71,27 @@ internal sealed partial class ScenarioEmitter
             if (!first)
                 w.Line();
             first = false;
-            w.Open($"{tool.ReturnType.DeclaredName} {Interface}.{Naming.Identifier(tool.MethodName)}({ParameterList(tool)})");
+            w.Open($"{tool.DeclaredReturnType} {Interface}.{Naming.Identifier(tool.MethodName)}({ParameterList(tool)})");
             foreach (var fact in _facts.Where(f => f.MethodName == tool.MethodName))
             {
                 var conditions = tool.Parameters.Select((p, i) => Matches(p, fact.Arguments[i])).ToList();
                 var condition = conditions.Count == 0 ? "true" : string.Join(" && ", conditions);
                 w.Line($"if ({condition})");
-                w.Line($"    return {fact.Result.CSharp};");
+                w.Line($"    return {Completed(tool, fact.Result.CSharp)};");
             }
             w.Line($"throw new global::ToolRL.Tools.NoRecordException({NoRecordMessage(tool)});");
             w.Close();
         }
         w.Close();
     }
+
+    /// <summary>A fact's result as the tool returns it: the value, or a completed Task/ValueTask of it (no record throws at once).</summary>
+    private static string Completed(ToolModel tool, string value) => tool.Async switch
+    {
+        AsyncKind.Task => $"global::System.Threading.Tasks.Task.FromResult<{tool.ReturnType.DeclaredName}>({value})",
+        AsyncKind.ValueTask => $"new global::System.Threading.Tasks.ValueTask<{tool.ReturnType.DeclaredName}>({value})",
+        _ => value,
+    };
 
     private static string Matches(ParameterModel parameter, FactValue value)
     {

@@ -30,11 +30,13 @@ internal sealed partial class ScenarioEmitter
         foreach (var tool in _scenario.Tools)
         {
             w.Line();
-            w.Open($"{tool.ReturnType.DeclaredName} {Interface}.{Naming.Identifier(tool.MethodName)}({ParameterList(tool)})");
+            var isAsync = tool.Async != AsyncKind.None;
+            w.Open($"{(isAsync ? "async " : "")}{tool.DeclaredReturnType} {Interface}.{Naming.Identifier(tool.MethodName)}({ParameterList(tool)})");
             // Locals start with "__" so they never collide with a tool's parameter names.
-            w.Line($"var __result = _inner.{Naming.Identifier(tool.MethodName)}({string.Join(", ", CallArguments(tool, i => Naming.Identifier(tool.Parameters[i].Name), "cancellationToken"))});");
+            var call = $"_inner.{Naming.Identifier(tool.MethodName)}({string.Join(", ", CallArguments(tool, i => Naming.Identifier(tool.Parameters[i].Name), "cancellationToken"))})";
+            w.Line(isAsync ? $"var __result = await {call}.ConfigureAwait(false);" : $"var __result = {call};");
             var args = string.Join(", ", tool.Parameters.Select(p => Naming.Identifier(p.Name)));
-            w.Line($"_recorder.Record({Literal(tool.Name)}, Codec.Arguments{tool.MethodName}({args}), Codec.Render{tool.ReturnType.Id}(__result));");
+            w.Line($"_recorder.Record({Literal(tool.Name)}, Codec.Arguments{tool.MethodName}({args}), Codec.Render{tool.ReturnType.Id}(__result), __result);");
             w.Line("return __result;");
             w.Close();
         }

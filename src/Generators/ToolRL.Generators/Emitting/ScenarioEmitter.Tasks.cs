@@ -1,5 +1,6 @@
 using System.Linq;
 using ToolRL.Generators.Model;
+using ToolRL.Generators.Parsing;
 
 namespace ToolRL.Generators.Emitting;
 
@@ -36,11 +37,33 @@ internal sealed partial class ScenarioEmitter
                 var dependsOn = call.DependsOn.Count == 0
                     ? "global::System.Array.Empty<int>()"
                     : "new int[] { " + string.Join(", ", call.DependsOn.Select(d => d.ToString(System.Globalization.CultureInfo.InvariantCulture))) + " }";
-                w.Line($"new global::ToolRL.Tasks.GoldenCallSpec({call.Index}, {Literal(call.ToolName)}, {dependsOn}),");
+                if (call.SubAnswerMember is { } member && call.SubAnswerShape is { } shape)
+                {
+                    // The task reads only this property of the call's result: it is the gold sub-answer.
+                    var read = string.Join(".", member.Split('.').Select(Naming.Identifier));
+                    w.Line($"new global::ToolRL.Tasks.GoldenCallSpec({call.Index}, {Literal(call.ToolName)}, {dependsOn},");
+                    w.Line($"    static __result => Codec.Render{shape.Id}((({call.ResultTypeName})__result!).{read}), {Literal(member)}),");
+                }
+                else
+                {
+                    w.Line($"new global::ToolRL.Tasks.GoldenCallSpec({call.Index}, {Literal(call.ToolName)}, {dependsOn}),");
+                }
             }
             w.Dedent();
             w.Line("},");
-            w.Line($"static tools => Codec.Answer{task.ReturnType.Id}({task.Invocation}(tools))),");
+            if (task.Async == AsyncKind.None)
+            {
+                w.Line($"static tools => Codec.Answer{task.ReturnType.Id}({task.Invocation}(tools))),");
+            }
+            else
+            {
+                // An async task body runs without a synchronization context and is waited for (see AsyncToolCall).
+                w.Line("static tools =>");
+                w.Line("{");
+                w.Line("    using (global::ToolRL.Tools.AsyncToolCall.WithoutContext())");
+                w.Line($"        return Codec.Answer{task.ReturnType.Id}(global::ToolRL.Tools.AsyncToolCall.Wait({task.Invocation}(tools)));");
+                w.Line("}),");
+            }
             w.Dedent();
         }
         w.Dedent();

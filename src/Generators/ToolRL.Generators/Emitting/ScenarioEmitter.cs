@@ -50,7 +50,14 @@ internal sealed partial class ScenarioEmitter
             _codec.NeedArguments(tool);
         }
         foreach (var task in _tasks)
+        {
             _codec.NeedAnswer(task.ReturnType);
+            foreach (var call in task.Calls)
+            {
+                if (call.SubAnswerShape is { } member)
+                    _codec.NeedRender(member);
+            }
+        }
         foreach (var fact in _facts)
         {
             var returnType = _scenario.Tools.First(t => t.MethodName == fact.MethodName).ReturnType;

@@ -32,6 +32,7 @@ internal sealed record ScenarioModel(
 /// <param name="ReturnType">The return shape.</param>
 /// <param name="CancellationTokenIndex">Position of a CancellationToken parameter in the C# signature, or -1.</param>
 /// <param name="ReturnDescription">From the <c>&lt;returns&gt;</c> doc, may be empty.</param>
+/// <param name="Async">Whether the method returns <see cref="ReturnType"/> as a Task or ValueTask of it.</param>
 internal sealed record ToolModel(
     string Name,
     string MethodName,
@@ -40,7 +41,17 @@ internal sealed record ToolModel(
     EquatableArray<ParameterModel> Parameters,
     TypeShape ReturnType,
     int CancellationTokenIndex,
-    string ReturnDescription);
+    string ReturnDescription,
+    AsyncKind Async = AsyncKind.None)
+{
+    /// <summary>The C# return type as declared: T, or Task&lt;T&gt; / ValueTask&lt;T&gt;.</summary>
+    public string DeclaredReturnType => Async switch
+    {
+        AsyncKind.Task => $"global::System.Threading.Tasks.Task<{ReturnType.DeclaredName}>",
+        AsyncKind.ValueTask => $"global::System.Threading.Tasks.ValueTask<{ReturnType.DeclaredName}>",
+        _ => ReturnType.DeclaredName,
+    };
+}
 
 /// <summary>One JSON-visible tool parameter.</summary>
 /// <param name="Name">C# name = JSON argument name.</param>
@@ -68,3 +79,11 @@ internal sealed record FactModel(string MethodName, EquatableArray<FactValue> Ar
 /// <see cref="Json"/> is its JSON form (for the fact's arguments JSON).
 /// </summary>
 internal sealed record FactValue(string CSharp, string Json);
+
+/// <summary>How a tool returns its result: directly, or as a <c>Task&lt;T&gt;</c> or <c>ValueTask&lt;T&gt;</c> of it.</summary>
+internal enum AsyncKind
+{
+    None,
+    Task,
+    ValueTask,
+}

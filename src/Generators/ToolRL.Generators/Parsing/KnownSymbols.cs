@@ -1,5 +1,6 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using ToolRL.Generators.Model;
 
 namespace ToolRL.Generators.Parsing;
 
@@ -59,4 +60,21 @@ internal sealed class KnownSymbols
     /// <summary>True for Task, ValueTask and their generic forms.</summary>
     public bool IsAwaitable(ITypeSymbol type) =>
         Is(type, Task) || Is(type, ValueTask) || Is(type.OriginalDefinition, TaskOfT) || Is(type.OriginalDefinition, ValueTaskOfT);
+
+    /// <summary>
+    /// For <c>Task&lt;T&gt;</c> and <c>ValueTask&lt;T&gt;</c>: T and which of the two it is; otherwise null.
+    /// </summary>
+    public ITypeSymbol? AwaitedType(ITypeSymbol type, out AsyncKind kind)
+    {
+        kind = AsyncKind.None;
+        if (type is not INamedTypeSymbol { TypeArguments.Length: 1 } named)
+            return null;
+        if (Is(named.OriginalDefinition, TaskOfT))
+            kind = AsyncKind.Task;
+        else if (Is(named.OriginalDefinition, ValueTaskOfT))
+            kind = AsyncKind.ValueTask;
+        else
+            return null;
+        return named.TypeArguments[0];
+    }
 }

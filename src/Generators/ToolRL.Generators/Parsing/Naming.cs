@@ -41,6 +41,13 @@ internal static class Naming
         ExplicitToolName(toolAttribute) ?? ToSnakeCase(methodName);
 
     /// <summary>The <c>Name</c> given on <c>[Tool]</c>, or null.</summary>
+    /// <summary>A tool in diagnostics, as the model sees it and as declared: <c>'get_office' (method GetOffice)</c>.</summary>
+    public static string ToolDisplay(string toolName, string methodName) => $"'{toolName}' (method {methodName})";
+
+    /// <summary>A method by its signature, to tell overloads apart: <c>GetOffice(string, int)</c>.</summary>
+    public static string Signature(Microsoft.CodeAnalysis.IMethodSymbol method) =>
+        method.Name + "(" + string.Join(", ", System.Linq.Enumerable.Select(method.Parameters, p => p.Type.ToDisplayString(Microsoft.CodeAnalysis.SymbolDisplayFormat.MinimallyQualifiedFormat))) + ")";
+
     public static string? ExplicitToolName(Microsoft.CodeAnalysis.AttributeData toolAttribute) =>
         System.Linq.Enumerable.FirstOrDefault(toolAttribute.NamedArguments, a => a.Key == "Name").Value.Value as string;
 

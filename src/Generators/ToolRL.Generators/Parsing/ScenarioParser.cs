@@ -63,7 +63,7 @@ internal static class ScenarioParser
                 }
                 if (toolMethods.TryGetValue(tool.Name, out var first))
                 {
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateToolName, LocationInfo.From(method), tool.Name, first.Name, method.Name));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.DuplicateToolName, LocationInfo.From(method), tool.Name, Naming.Signature(first), Naming.Signature(method)));
                     fatal = true;
                     continue;
                 }
@@ -102,13 +102,20 @@ internal static class ScenarioParser
             }
         }
 
-        if (fatal)
-            return new ScenarioParseResult(null, diagnostics.ToEquatableArray(), EquatableArray<FactsFileRequest>.Empty);
-
         var interfaceName = symbol.Name;
         var baseName = interfaceName.Length > 1 && interfaceName[0] == 'I' && char.IsUpper(interfaceName[1]) ? interfaceName.Substring(1) : interfaceName;
+        var ns = symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString();
+        if (fatal)
+        {
+            // A nested or generic interface cannot be named as IScenario<T>'s argument: no placeholder for it.
+            var stub = symbol.ContainingType is null && !symbol.IsGenericType
+                ? new ScenarioStubModel(ns, TypeShapeParser.DisplayName(symbol), baseName, symbol.DeclaredAccessibility == Accessibility.Public, scenarioName)
+                : null;
+            return new ScenarioParseResult(null, diagnostics.ToEquatableArray(), EquatableArray<FactsFileRequest>.Empty, Stub: stub);
+        }
+
         var model = new ScenarioModel(
-            symbol.ContainingNamespace.IsGlobalNamespace ? string.Empty : symbol.ContainingNamespace.ToDisplayString(),
+            ns,
             interfaceName,
             TypeShapeParser.DisplayName(symbol),
             baseName,

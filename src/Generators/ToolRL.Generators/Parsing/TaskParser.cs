@@ -31,8 +31,8 @@ internal static class TaskParser
             problem = "it is not static";
         else if (method.IsGenericMethod)
             problem = "it is generic";
-        else if (method.IsAsync)
-            problem = "it is async";
+        else if (method.IsAsync && known.AwaitedType(method.ReturnType, out _) is null)
+            problem = "it is async without a result (return Task<T> or ValueTask<T>)";
         else if (method.ReturnsVoid)
             problem = "it returns void";
         else if (method.Parameters.Length != 1)
@@ -60,7 +60,9 @@ internal static class TaskParser
             return new TaskParseResult(null, diagnostics.ToEquatableArray());
         }
 
-        var answer = new TypeShapeParser(known).Parse(method.ReturnType, TypeShapeParser.Use.Answer, out var answerError);
+        // An async task (Task<T>, ValueTask<T>) answers with T: Solve waits for it.
+        var answerType = known.AwaitedType(method.ReturnType, out var asyncKind) ?? method.ReturnType;
+        var answer = new TypeShapeParser(known).Parse(answerType, TypeShapeParser.Use.Answer, out var answerError);
         if (answer is null)
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedTaskAnswerType, location, method.Name, method.ReturnType.ToDisplayString(), answerError ?? "unsupported"));
@@ -108,8 +110,8 @@ internal static class TaskParser
         }
 
         var model = new TaskModel(TypeShapeParser.DisplayName(scenario), method.ContainingType.Name, method.Name, question,
-            calls.ToEquatableArray(), answer, invocation, accessor);
-        return new TaskParseResult(model, diagnostics.ToEquatableArray());
+            calls.ToEquatableArray(), answer, invocation, accessor, asyncKind);
+        return new TaskParseResult(model, diagnostics.ToEquatableArray(), analyzer.FactChecks.ToEquatableArray());
     }
 
     private static IEnumerable<INamedTypeSymbol> ContainingTypes(IMethodSymbol method)

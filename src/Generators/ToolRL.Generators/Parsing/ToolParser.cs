@@ -18,6 +18,7 @@ internal static class ToolParser
         var phrase = NamedString(attribute, "Phrase");
         var name = Naming.ToolName(attribute, method.Name);
         var location = LocationInfo.From(method);
+        var display = Naming.ToolDisplay(name, method.Name);
         var ok = true;
 
         if (!Naming.IsValidToolName(name))
@@ -29,18 +30,18 @@ internal static class ToolParser
         var docs = DocComment.For(method);
         if (docs.Summary.Length == 0)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ToolWithoutDescription, location, method.Name));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ToolWithoutDescription, location, display));
             ok = false;
         }
 
         if (method.IsGenericMethod)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, location, method.Name, "generic methods cannot be called from JSON arguments; remove the type parameters"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, location, display, "generic methods cannot be called from JSON arguments; remove the type parameters"));
             ok = false;
         }
         if (method.ReturnsByRef || method.ReturnsByRefReadonly)
         {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, location, method.Name, "ref returns are not supported"));
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, location, display, "ref returns are not supported"));
             ok = false;
         }
 
@@ -54,7 +55,7 @@ internal static class ToolParser
             if (parameter.RefKind != RefKind.None || parameter.IsParams)
             {
                 var what = parameter.IsParams ? "a params array" : $"a '{parameter.RefKind.ToString().ToLowerInvariant()}' parameter";
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, parameterLocation, method.Name,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedToolSignature, parameterLocation, display,
                     $"parameter '{parameter.Name}' is {what}; tools take plain input parameters and return their result"));
                 ok = false;
                 continue;
@@ -67,14 +68,14 @@ internal static class ToolParser
             var shape = parser.Parse(parameter.Type, TypeShapeParser.Use.Input, out var error);
             if (shape is null)
             {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, parameterLocation, parameter.Name, name,
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedParameterType, parameterLocation, parameter.Name, display,
                     parameter.Type.ToDisplayString(), error ?? "unsupported"));
                 ok = false;
                 continue;
             }
             var description = docs.Param(parameter.Name);
             if (description.Length == 0)
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterWithoutDescription, parameterLocation, parameter.Name, name));
+                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.ParameterWithoutDescription, parameterLocation, parameter.Name, display));
             string? defaultLiteral = null, defaultJson = null;
             if (parameter.HasExplicitDefaultValue)
             {
@@ -85,12 +86,18 @@ internal static class ToolParser
             parameters.Add(new ParameterModel(parameter.Name, shape, description, required, defaultLiteral, defaultJson));
         }
 
-        var returnShape = parser.Parse(method.ReturnType, TypeShapeParser.Use.Output, out var returnError);
+        // An async tool (Task<T>, ValueTask<T>) returns T: the dispatcher waits for it under the same timeout.
+        var resultType = known.AwaitedType(method.ReturnType, out var asyncKind) ?? method.ReturnType;
+        string? returnError = null;
+        var returnShape = asyncKind == AsyncKind.None && known.IsAwaitable(method.ReturnType)
+            ? null
+            : parser.Parse(resultType, TypeShapeParser.Use.Output, out returnError);
         if (returnShape is null)
         {
-            if (known.IsAwaitable(method.ReturnType))
-                returnError = "asynchronous tools are not supported; the dispatcher calls tools synchronously under the environment's timeout";
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, name, method.ReturnType.ToDisplayString(), returnError ?? "unsupported"));
+            returnError = asyncKind == AsyncKind.None && known.IsAwaitable(method.ReturnType)
+                ? "a Task or ValueTask without a result gives the model nothing to read; return Task<T> or ValueTask<T>"
+                : returnError;
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.UnsupportedReturnType, location, display, method.ReturnType.ToDisplayString(), returnError ?? "unsupported"));
             ok = false;
         }
 
@@ -102,7 +109,7 @@ internal static class ToolParser
                 if (parameters.All(p => p.Name != hole))
                 {
                     var names = parameters.Count == 0 ? "none" : string.Join(", ", parameters.Select(p => p.Name));
-                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PhraseNamesUnknownParameter, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()) ?? location, name, hole, names));
+                    diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.PhraseNamesUnknownParameter, LocationInfo.From(attribute.ApplicationSyntaxReference?.GetSyntax()) ?? location, display, hole, names));
                     ok = false;
                 }
             }
@@ -110,7 +117,7 @@ internal static class ToolParser
 
         if (!ok || returnShape is null)
             return null;
-        return new ToolModel(name, method.Name, phrase, docs.Summary, parameters.ToEquatableArray(), returnShape, cancellationIndex, docs.Returns);
+        return new ToolModel(name, method.Name, phrase, docs.Summary, parameters.ToEquatableArray(), returnShape, cancellationIndex, docs.Returns, asyncKind);
     }
 
     private static string? NamedString(AttributeData attribute, string name) =>

@@ -65,7 +65,20 @@ internal static class GoldenTaskLoader
 
         var subQuestions = new SubQuestion[specs.Count];
         for (var i = 0; i < specs.Count; i++)
-            subQuestions[i] = new SubQuestion(i, specs[i].ToolName, recorded[i].ArgumentsJson, specs[i].DependsOn, recorded[i].Output);
+        {
+            string answer;
+            try
+            {
+                // A call the task reads one member of answers with that member (a hop through a record output).
+                answer = specs[i].SubAnswer is { } member ? member(recorder.Results[i]) : recorded[i].Output;
+            }
+            catch (Exception ex)
+            {
+                return (null, new TaskLoadError(descriptor.Id,
+                    $"Task '{descriptor.Id}': the member '{specs[i].SubAnswerMember}' of its golden call {i} ({specs[i].ToolName}) could not be read: {ex.GetType().Name}: {ex.Message}", ex));
+            }
+            subQuestions[i] = new SubQuestion(i, specs[i].ToolName, recorded[i].ArgumentsJson, specs[i].DependsOn, answer);
+        }
         return (new EnvironmentTask(descriptor.Id, scenario.Name, descriptor.Question, descriptor.Structure, subQuestions, finalAnswer ?? string.Empty), null);
     }
 }

@@ -8,8 +8,8 @@ using ToolRL.Construction.Sources;
 namespace ToolRL.Trainer.Cli;
 
 /// <summary>
-/// <c>export</c>: composes tasks of the four structures from the scenarios' phrase templates and value domains,
-/// validates them, and writes FTRL JSONL and verl parquet with a train/test split by question.
+/// <c>export</c>: the scenarios' hand-written <c>[Task]</c>s plus tasks of the four structures composed from their phrase
+/// templates and value domains (validated), written as FTRL JSONL and verl parquet with a train/test split by question.
 /// </summary>
 internal static class ExportCommand
 {
@@ -39,7 +39,7 @@ internal static class ExportCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var integrate = new Option<bool>("--integrate") { Description = "Merge tools with overlapping functionality into integrated tools (function integration)." };
-        var command = new Command("export", "Compose, validate and export training data (FTRL JSONL + verl parquet, train/test split).")
+        var command = new Command("export", "Export the hand-written tasks and composed, validated ones as training data (FTRL JSONL + verl parquet, train/test split).")
         {
             scenario, seed, output, perStructure, testFraction, dryRun, variants, integrate,
         };
@@ -80,7 +80,15 @@ internal static class ExportCommand
                 sources, plan, directory, new ToolRL.Construction.Splits.TaskSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
             report.Print(context.Output);
             context.Output.WriteLine($"exported to {directory}: {summary.Train} train and {summary.Test} test records");
-            return ExitCodes.Ok;
+            // As describe does: the rest is written, and each hand-written task that failed to load is an error by name.
+            var failed = 0;
+            foreach (var source in sources)
+            {
+                foreach (var error in source.AuthoredTaskErrors)
+                    context.Error.WriteLine($"error: scenario '{source.Name}': {error.Message}");
+                failed += source.AuthoredTaskErrors.Count;
+            }
+            return failed > 0 ? ExitCodes.Failed : ExitCodes.Ok;
         });
         return command;
     }

@@ -15,6 +15,7 @@ string[][] calls =
     ["get_distance", """{"from":"Lima","to":"Tokyo","unit":"Parsecs"}"""],
     ["get_distance", """{"from":"Lima","to":"\ud800"}"""],
     ["get_distance", """{"from":"Lima","to":"Tokyo","factor":1e400}"""],
+    ["get_longest_border", """{"country":"Peru"}"""],
 ];
 foreach (var call in calls)
 {
@@ -56,6 +57,10 @@ namespace AotProbe
         /// <param name="stops">Stops.</param>
         /// <param name="factor">Scale.</param>
         [Tool] double GetDistance(string from, string to, DistanceUnit unit = DistanceUnit.Kilometres, int[]? stops = null, double factor = 1.0);
+
+        /// <summary>The longest border of a country (asynchronous).</summary>
+        /// <param name="country">The country.</param>
+        [Tool] System.Threading.Tasks.Task<Border> GetLongestBorder(string country);
     }
 
     /// <summary>Tasks.</summary>
@@ -63,5 +68,9 @@ namespace AotProbe
     {
         [Task("How far is Lima from the capital of Japan?")]
         public static double Far(IGeo g) => g.GetDistance("Lima", g.GetCapital("Japan"));
+
+        // An async tool, awaited in an async task, and a hop through a property of its record result.
+        [Task("What is the capital of the country along Peru's longest border?")]
+        public static async System.Threading.Tasks.Task<string> Neighbour(IGeo g) => g.GetCapital((await g.GetLongestBorder("Peru")).Country);
     }
 }
