@@ -48,7 +48,10 @@ internal static class SftCommand
             {
                 throw new CliException(e.Message, ExitCodes.BadArguments);
             }
+            var outputDirectory = Path.GetFullPath(parse.GetValue(output)!);
+            OutputChecks.WritableFolder(outputDirectory, "--out");
             var policy = TorchPolicy.Load(modelDirectory, TorchDevices.Parse(parse.GetValue(device)));
+            context.OnInterrupt(() => $"during SFT; nothing was saved to {outputDirectory} (the checkpoint is written when SFT ends); run the same command to train again");
             var split = TaskSplit.Create(EvaluationTask.All(context.Select(parse.GetValue(scenario))), TaskSplit.DefaultTrainFraction, parse.GetValue(seed));
             var builder = new SftExampleBuilder(policy.Tokenizer, policy.Template);
             var examples = new List<SftExample>();

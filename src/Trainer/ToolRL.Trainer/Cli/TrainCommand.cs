@@ -53,6 +53,13 @@ internal static class TrainCommand
                 foreach (var stage in new[] { sftShortSteps, sftSteps })
                     if (parse.GetValue(stage) is < 0 and var negative)
                         throw new CliException($"{stage.Name} must be 0 or more (0 skips that SFT stage), got {negative}", ExitCodes.BadArguments);
+                if (parse.GetValue(steps) is < 0 and var negativeSteps)
+                    throw new CliException($"--steps must be 0 or more (0 skips RL), got {negativeSteps}", ExitCodes.BadArguments);
+                if (parse.GetValue(lr) is { } rate && !(rate > 0 && double.IsFinite(rate)))
+                    throw new CliException($"--lr must be a positive number, got {rate.ToString(CultureInfo.InvariantCulture)}", ExitCodes.BadArguments);
+                // The embedded job builds its model on the CPU; a --device it would ignore is an error, not a no-op.
+                if (parse.GetValue(device) is { } deviceName && TorchDevices.Resolve(deviceName) != "cpu")
+                    throw new CliException($"--device {deviceName}: the embedded default trains on the CPU only; --device applies to --model runs", ExitCodes.BadArguments);
                 var options = defaults with
                 {
                     Seed = parse.GetValue(seed) ?? defaults.Seed,
@@ -69,8 +76,12 @@ internal static class TrainCommand
                 }
                 catch (ArgumentException e)
                 {
-                    throw new CliException(e.Message, ExitCodes.BadArguments);
+                    // The checks above name the options; this catches the rest without the internal parameter name.
+                    throw new CliException(e.Message.Split(" (Parameter '")[0], ExitCodes.BadArguments);
                 }
+                var runDirectory = Path.GetFullPath(options.OutputDirectory);
+                OutputChecks.WritableFolder(runDirectory, "--out");
+                context.OnInterrupt(() => EmbeddedInterruptNote(runDirectory));
                 var result = await EmbeddedDefaultJob.RunAsync(options, environments, context.Output, cancellationToken);
                 context.Output.WriteLine($"held-out after SFT: {result.AfterSft.Overall}");
                 context.Output.WriteLine($"held-out after RL:  {result.AfterRl.Overall}");
@@ -80,10 +91,11 @@ internal static class TrainCommand
                 context.Output.WriteLine($"run folder: {result.RunDirectory} ({result.Elapsed.TotalSeconds:F0} s)");
                 return ExitCodes.Ok;
             }
-            return TrainCheckpoint(parse, context, environments, algorithm);
+            return await TrainCheckpointAsync(parse, context, environments, algorithm, cancellationToken);
         });
 
-        int TrainCheckpoint(ParseResult parse, CliContext context, IReadOnlyList<Environments.IToolEnvironment> environments, RlAlgorithm algorithm)
+        async Task<int> TrainCheckpointAsync(
+            ParseResult parse, CliContext context, IReadOnlyList<Environments.IToolEnvironment> environments, RlAlgorithm algorithm, CancellationToken cancellationToken)
         {
             if (environments.Count != 1)
                 throw new CliException("training a checkpoint runs one scenario at a time: pass --scenario NAME", ExitCodes.BadArguments);
@@ -113,12 +125,15 @@ internal static class TrainCommand
             }
             var environment = environments[0];
             var deviceChoice = TorchDevices.Parse(run.Device);
+            var runDirectory = Path.GetFullPath(run.OutputDir);
+            OutputChecks.WritableFolder(runDirectory, "--out");
             var policy = TorchPolicy.Load(modelDirectory, deviceChoice);
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
             var split = TaskSplit.Create(EvaluationTask.All([environment]), TaskSplit.DefaultTrainFraction, run.Seed);
             using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
             var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
-            var result = loop.Run(process);
+            context.OnInterrupt(() => CheckpointInterruptNote(loop));
+            var result = await loop.RunAsync(process, cancellationToken);
             context.Output.WriteLine(result.ResumedFromStep > 0
                 ? $"resumed from step {result.ResumedFromStep}; ran {result.StepsRun} steps to step {result.FinalStep}"
                 : $"ran {result.StepsRun} steps");
@@ -128,6 +143,18 @@ internal static class TrainCommand
 
         return command;
     }
+
+    /// <summary>What an interrupted embedded run left: its SFT model once SFT has ended (the job's one restart point).</summary>
+    private static string EmbeddedInterruptNote(string runDirectory) =>
+        File.Exists(Path.Combine(runDirectory, SftPhaseCheckpoint.FileName))
+            ? $"after SFT; run the same command to resume from {Path.Combine(runDirectory, "model-sft")} (evaluation and RL start again)"
+            : $"before SFT ended; nothing to resume from yet (SFT is saved to {Path.Combine(runDirectory, "model-sft")} when it ends); run the same command to start again";
+
+    /// <summary>What an interrupted checkpoint run left: its newest checkpoint (the loop saves one on the way out).</summary>
+    private static string CheckpointInterruptNote(ResumableTrainingLoop loop) =>
+        loop.Checkpoints.Latest() is { } latest
+            ? $"at step {latest.State.Step}; run the same command to resume from {latest.Path}"
+            : $"before the first step ended; nothing to resume from yet; run the same command to start again";
 
     private static RlAlgorithm ParseAlgorithm(string name) => name.Trim().ToLowerInvariant() switch
     {
