@@ -77,7 +77,7 @@ internal static class ExportCommand
             }
             var directory = Path.GetFullPath(parse.GetValue(output)!);
             OutputChecks.WritableFolder(Path.GetDirectoryName(directory) ?? directory, "--out");
-            context.OnInterrupt(() => $"during the export; {directory} is as it was (an export replaces it whole or not at all); run the same command to export again");
+            context.OnInterrupt(() => $"during the export; {directory} {(Directory.Exists(directory) ? "is as it was" : "was not created")} (an export writes it whole or not at all); run the same command to export again");
             context.Output.WriteLine($"exporting to {directory}...");
             var (report, summary) = await ConstructionPipeline.ExportAsync(
                 sources, plan, directory, new TrainTestSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);

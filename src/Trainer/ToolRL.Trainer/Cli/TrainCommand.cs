@@ -133,6 +133,7 @@ internal static class TrainCommand
             using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
             var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
             context.OnInterrupt(() => CheckpointInterruptNote(loop));
+            context.Output.WriteLine($"training {modelDirectory} on {environment.Name}: {split.Train.Count} training tasks, {run.Steps} steps ({run.Algorithm}) → {loop.RunDirectory}");
             var result = await loop.RunAsync(process, cancellationToken);
             context.Output.WriteLine(result.ResumedFromStep > 0
                 ? $"resumed from step {result.ResumedFromStep}; ran {result.StepsRun} steps to step {result.FinalStep}"
