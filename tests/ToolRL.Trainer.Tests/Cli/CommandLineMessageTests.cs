@@ -27,7 +27,12 @@ public sealed class CommandLineMessageTests
     [InlineData("--lr must be a positive number, got 0", "train", "--lr", "0")]
     [InlineData("--lr must be a positive number, got -0.5", "train", "--lr", "-0.5")]
     [InlineData("--device tpu: unknown device", "train", "--device", "tpu")]
-    public async Task The_embedded_default_rejects_bad_values_by_option_name(string expected, params string[] args)
+    [InlineData("--steps must be 0 or more, got -2", "train", "--model", "/nonexistent", "--steps", "-2")]
+    [InlineData("--lr must be a positive number, got 0", "sft", "--model", "/nonexistent", "-o", "/nonexistent-out", "--lr", "0")]
+    [InlineData("--batch-size must be 1 or more, got 0", "sft", "--model", "/nonexistent", "-o", "/nonexistent-out", "--batch-size", "0")]
+    [InlineData("--steps must be 1 or more, got 0", "sft", "--model", "/nonexistent", "-o", "/nonexistent-out", "--steps", "0")]
+    [InlineData("--temperature must be 0 (greedy) or more, got -1", "collect", "--model", "/nonexistent", "--temperature", "-1")]
+    public async Task Bad_values_are_rejected_by_option_name_before_any_work(string expected, params string[] args)
     {
         var (code, output, error) = await Run(args);
         Assert.Equal(ExitCodes.BadArguments, code);

@@ -40,6 +40,8 @@ internal static class CollectCommand
         {
             var turns = CommonOptions.Positive(parse, maxTurns);
             var newTokens = CommonOptions.Positive(parse, maxNewTokens);
+            if (parse.GetValue(temperature) is var t && !(t >= 0 && double.IsFinite(t)))
+                throw new CliException($"--temperature must be 0 (greedy) or more, got {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ExitCodes.BadArguments);
             var environments = context.Select(parse.GetValue(scenario));
             var options = new RolloutOptions
             {

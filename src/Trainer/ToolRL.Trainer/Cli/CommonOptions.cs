@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace ToolRL.Trainer.Cli;
 
@@ -20,6 +21,20 @@ internal static class CommonOptions
     public static Option<int> MaxTurns() => new("--max-turns") { Description = "Turn limit per episode.", DefaultValueFactory = _ => 20 };
 
     public static Option<int> MaxNewTokens() => new("--max-new-tokens") { Description = "Longest assistant turn, in tokens.", DefaultValueFactory = _ => 1024 };
+
+    /// <summary>A usage error naming <paramref name="option"/> when its value (if given) is below <paramref name="min"/>.</summary>
+    public static void AtLeast(Option option, int? value, int min, string? note = null)
+    {
+        if (value < min)
+            throw new CliException($"{option.Name} must be {min.ToString(CultureInfo.InvariantCulture)} or more{note}, got {value}", ExitCodes.BadArguments);
+    }
+
+    /// <summary>A usage error naming <paramref name="option"/> when its value (if given) is not a finite number above 0.</summary>
+    public static void PositiveNumber(Option option, double? value)
+    {
+        if (value is { } v && !(v > 0 && double.IsFinite(v)))
+            throw new CliException($"{option.Name} must be a positive number, got {v.ToString(CultureInfo.InvariantCulture)}", ExitCodes.BadArguments);
+    }
 
     /// <summary>The value of a count option that must be at least 1; a usage error otherwise.</summary>
     public static int Positive(ParseResult parse, Option<int> option)

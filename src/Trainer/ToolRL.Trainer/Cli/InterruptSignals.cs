@@ -30,9 +30,6 @@ internal sealed class InterruptSignals : IDisposable
     /// <summary>Cancelled by the first signal, or by the caller's token.</summary>
     public CancellationToken Token => _cancellation.Token;
 
-    /// <summary>True once a signal (not the caller's token) asked to stop.</summary>
-    public bool Signalled => Volatile.Read(ref _signals) > 0;
-
     /// <summary>Starts handling SIGINT and SIGTERM until disposed.</summary>
     public static InterruptSignals Register(CancellationToken outer, TextWriter error)
     {

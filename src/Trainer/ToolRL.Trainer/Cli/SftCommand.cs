@@ -30,6 +30,9 @@ internal static class SftCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            CommonOptions.AtLeast(steps, parse.GetValue(steps), 1);
+            CommonOptions.AtLeast(batch, parse.GetValue(batch), 1);
+            CommonOptions.PositiveNumber(lr, parse.GetValue(lr));
             var modelDirectory = parse.GetValue(model)!;
             if (!File.Exists(Path.Combine(modelDirectory, "config.json")))
                 throw new CliException($"--model '{modelDirectory}' has no config.json: not an HF checkpoint folder", ExitCodes.BadArguments);

@@ -43,6 +43,8 @@ internal static class TrainCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            CommonOptions.AtLeast(steps, parse.GetValue(steps), 0, parse.GetValue(model) is null ? " (0 skips RL)" : null);
+            CommonOptions.PositiveNumber(lr, parse.GetValue(lr));
             var environments = context.Select(parse.GetValue(scenario));
             var algorithm = parse.GetValue(algo) is { } a ? ParseAlgorithm(a) : RlAlgorithm.Grpo;
             if (parse.GetValue(model) is null)
@@ -53,10 +55,6 @@ internal static class TrainCommand
                 foreach (var stage in new[] { sftShortSteps, sftSteps })
                     if (parse.GetValue(stage) is < 0 and var negative)
                         throw new CliException($"{stage.Name} must be 0 or more (0 skips that SFT stage), got {negative}", ExitCodes.BadArguments);
-                if (parse.GetValue(steps) is < 0 and var negativeSteps)
-                    throw new CliException($"--steps must be 0 or more (0 skips RL), got {negativeSteps}", ExitCodes.BadArguments);
-                if (parse.GetValue(lr) is { } rate && !(rate > 0 && double.IsFinite(rate)))
-                    throw new CliException($"--lr must be a positive number, got {rate.ToString(CultureInfo.InvariantCulture)}", ExitCodes.BadArguments);
                 // The embedded job builds its model on the CPU; a --device it would ignore is an error, not a no-op.
                 if (parse.GetValue(device) is { } deviceName && TorchDevices.Resolve(deviceName) != "cpu")
                     throw new CliException($"--device {deviceName}: the embedded default trains on the CPU only; --device applies to --model runs", ExitCodes.BadArguments);
