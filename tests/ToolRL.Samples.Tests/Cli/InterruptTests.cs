@@ -92,7 +92,13 @@ public sealed class InterruptTests : IDisposable
             "train", "--model", model, "--scenario", "travel", "--config", config, "-o", "run");
         // No interval checkpoint falls in 20 steps of 100: the one there is the interrupt's.
         var step = Assert.Single(Directory.GetDirectories(Path.Combine(_scratch.FullName, "run", "checkpoints"), "step-*"));
-        Assert.Contains($"interrupted at step {int.Parse(Path.GetFileName(step)[5..])}; run the same command to resume from {step}", error);
+        var saved = int.Parse(Path.GetFileName(step)[5..]);
+        Assert.Contains($"interrupted after step {saved}; run the same command to resume from {step}", error);
+
+        // The same command again resumes there and finishes.
+        using var again = SamplesProcess.Start(_scratch.FullName, "train", "--model", model, "--scenario", "travel", "--config", config, "-o", "run");
+        Assert.Equal(0, await again.WaitForExitAsync(Start));
+        Assert.Contains($"resumed from step {saved}; ran {20 - saved} steps to step 20", again.Output);
     }
 
     [Fact]

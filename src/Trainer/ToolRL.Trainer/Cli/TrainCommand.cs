@@ -152,7 +152,7 @@ internal static class TrainCommand
     /// <summary>What an interrupted checkpoint run left: its newest checkpoint (the loop saves one on the way out).</summary>
     private static string CheckpointInterruptNote(ResumableTrainingLoop loop) =>
         loop.Checkpoints.Latest() is { } latest
-            ? $"at step {latest.State.Step}; run the same command to resume from {latest.Path}"
+            ? $"after step {latest.State.Step}; run the same command to resume from {latest.Path}"
             : $"before the first step ended; nothing to resume from yet; run the same command to start again";
 
     private static RlAlgorithm ParseAlgorithm(string name) => name.Trim().ToLowerInvariant() switch
