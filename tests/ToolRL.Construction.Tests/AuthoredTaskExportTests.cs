@@ -2,6 +2,7 @@ using Construction.Tests.Scenarios;
 using ToolRL.Construction.Export;
 using ToolRL.Construction.Pipeline;
 using ToolRL.Construction.Reporting;
+using ToolRL.Construction.Splits;
 using ToolRL.Environments;
 using ToolRL.Samples.Scenarios.Travel;
 
@@ -19,14 +20,14 @@ public sealed class AuthoredTaskExportTests
         var authored = new ToolEnvironment<ITravel>(TravelScenario.Instance, () => new TravelWorld()).Tasks;
         Assert.NotEmpty(authored);
         using var dir = new TempDirectory();
-        var split = new TrainTestSplit(0.3, 7);
+        var split = new TaskSplit(0.3, 7);
         var (report, summary) = await ConstructionPipeline.ExportAsync([source], OnlyAuthored, dir.Path, split);
 
         var train = FtrlJsonl.ReadFile(Path.Combine(dir.Path, "train.jsonl")).ToList();
         var test = FtrlJsonl.ReadFile(Path.Combine(dir.Path, "test.jsonl")).ToList();
         Assert.Equal(authored.Select(t => t.Id).Order(), train.Concat(test).Select(r => r.TaskId).Order());
-        Assert.All(train, r => Assert.False(split.IsTest(authored.Single(t => t.Id == r.TaskId).Question)));
-        Assert.All(test, r => Assert.True(split.IsTest(authored.Single(t => t.Id == r.TaskId).Question)));
+        Assert.All(train, r => Assert.False(split.IsHeldOut(authored.Single(t => t.Id == r.TaskId).Question)));
+        Assert.All(test, r => Assert.True(split.IsHeldOut(authored.Single(t => t.Id == r.TaskId).Question)));
         Assert.NotEmpty(train);
         Assert.NotEmpty(test);
         Assert.Equal(authored.Count, summary.Train + summary.Test);

@@ -16,16 +16,26 @@ public class ResumeTests
         private readonly PolicyOptimizer _optimizer;
         private readonly RlUpdater _updater;
         private readonly int _dieAtStep;
+        private readonly CancellationTokenSource? _interruptAtDieStep;
 
-        public BigramProcess(int dieAtStep = int.MaxValue)
+        /// <param name="dieAtStep">The step that fails as a kill would (an exception, no cancellation requested).</param>
+        /// <param name="interrupt">When set, that step is instead interrupted: this source is cancelled and the step
+        /// throws through the token, as Ctrl+C does between generated tokens.</param>
+        public BigramProcess(int dieAtStep = int.MaxValue, CancellationTokenSource? interrupt = null)
         {
             _dieAtStep = dieAtStep;
+            _interruptAtDieStep = interrupt;
             _optimizer = new PolicyOptimizer(_policy.parameters(), new OptimizerSettings { LearningRate = 0.02 });
             _updater = new RlUpdater(_policy, _reference, _optimizer, new RlUpdateSettings { MiniBatchSize = 2, MicroBatchSize = 2 });
         }
 
-        public TrainingStepOutcome RunStep(StepContext context)
+        public Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken)
         {
+            if (context.Step == _dieAtStep && _interruptAtDieStep is not null)
+            {
+                _interruptAtDieStep.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
             if (context.Step == _dieAtStep)
                 throw new OperationCanceledException("killed");
             var random = new Random(context.SeedFor(0));
@@ -36,7 +46,7 @@ public class ResumeTests
                 return new RlSample($"p{prompt}", [prompt], response, response[0] == 1 ? 1.0 : 0.0);
             }).ToArray();
             var stats = _updater.Update(samples);
-            return new TrainingStepOutcome(new Dictionary<string, double> { ["reward"] = stats.MeanReward, ["kl"] = stats.Kl }, context.DataCursor + 1);
+            return Task.FromResult(new TrainingStepOutcome(new Dictionary<string, double> { ["reward"] = stats.MeanReward, ["kl"] = stats.Kl }, context.DataCursor + 1));
         }
 
         public void SaveCheckpoint(string directory)
@@ -55,22 +65,22 @@ public class ResumeTests
     }
 
     [Fact]
-    public void A_killed_run_resumes_and_ends_exactly_like_an_uninterrupted_one()
+    public async Task A_killed_run_resumes_and_ends_exactly_like_an_uninterrupted_one()
     {
         using var dir = new TempDirectory();
         var quiet = ProgressDisplay.Plain(TextWriter.Null);
         var config = new RunConfig { Steps = 7, CheckpointInterval = 3, KeepCheckpoints = 2, Seed = 4 };
 
         var straight = new BigramProcess();
-        new ResumableTrainingLoop(config with { OutputDir = dir["straight"] }, quiet).Run(straight);
+        await new ResumableTrainingLoop(config with { OutputDir = dir["straight"] }, quiet).RunAsync(straight);
 
         // Killed during step 5: steps 1–4 were logged, the last checkpoint is step 3.
         var interrupted = config with { OutputDir = dir["killed"] };
-        Assert.Throws<OperationCanceledException>(() => new ResumableTrainingLoop(interrupted, quiet).Run(new BigramProcess(dieAtStep: 5)));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => new ResumableTrainingLoop(interrupted, quiet).RunAsync(new BigramProcess(dieAtStep: 5)));
         Assert.Equal([1, 2, 3, 4], MetricsLog.Read(Path.Combine(dir["killed"], "metrics.jsonl")).Select(r => r.Step));
 
         var resumed = new BigramProcess();
-        var result = new ResumableTrainingLoop(interrupted, quiet).Run(resumed);
+        var result = await new ResumableTrainingLoop(interrupted, quiet).RunAsync(resumed);
         Assert.Equal((3, 4, 7), (result.ResumedFromStep, result.StepsRun, result.FinalStep));
 
         var straightRecords = MetricsLog.Read(Path.Combine(dir["straight"], "metrics.jsonl"));
@@ -84,8 +94,33 @@ public class ResumeTests
         Assert.Equal(7, store.Latest()!.Value.State.Step);
 
         // Running a finished run again does nothing more.
-        var again = new ResumableTrainingLoop(interrupted, quiet).Run(new BigramProcess());
+        var again = await new ResumableTrainingLoop(interrupted, quiet).RunAsync(new BigramProcess());
         Assert.Equal((7, 0), (again.ResumedFromStep, again.StepsRun));
         Assert.Equal(7, MetricsLog.Read(result.MetricsPath).Count);
+    }
+
+    [Fact]
+    public async Task An_interrupted_run_checkpoints_its_last_completed_step_and_resumes_from_it_exactly()
+    {
+        using var dir = new TempDirectory();
+        var quiet = ProgressDisplay.Plain(TextWriter.Null);
+        var config = new RunConfig { Steps = 7, CheckpointInterval = 3, KeepCheckpoints = 0, Seed = 4 };
+        var straight = new BigramProcess();
+        await new ResumableTrainingLoop(config with { OutputDir = dir["straight"] }, quiet).RunAsync(straight);
+
+        // Ctrl+C during step 5: the loop stops there and saves step 4, which no interval would have saved.
+        var interrupted = config with { OutputDir = dir["interrupted"] };
+        using var interrupt = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new ResumableTrainingLoop(interrupted, quiet).RunAsync(new BigramProcess(dieAtStep: 5, interrupt), interrupt.Token));
+        Assert.Equal([3, 4], new RunCheckpointStore(dir["interrupted"]).Complete().Select(c => c.Step));
+
+        var resumed = new BigramProcess();
+        var result = await new ResumableTrainingLoop(interrupted, quiet).RunAsync(resumed);
+        Assert.Equal((4, 3, 7), (result.ResumedFromStep, result.StepsRun, result.FinalStep));
+        Assert.Equal(
+            MetricsLog.Read(Path.Combine(dir["straight"], "metrics.jsonl")).Select(r => r.ToJsonLine()),
+            MetricsLog.Read(result.MetricsPath).Select(r => r.ToJsonLine()));
+        Assert.Equal(straight.Weights(), resumed.Weights());
     }
 }

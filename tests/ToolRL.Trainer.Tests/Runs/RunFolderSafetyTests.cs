@@ -26,12 +26,12 @@ public sealed class RunFolderSafetyTests
     }
 
     [Fact]
-    public void A_training_loop_refuses_a_run_folder_that_another_writer_holds()
+    public async Task A_training_loop_refuses_a_run_folder_that_another_writer_holds()
     {
         using var dir = new TempDirectory();
         using var held = RunFolderLock.Acquire(dir.Path);
         var loop = new ResumableTrainingLoop(new RunConfig { OutputDir = dir.Path, Steps = 1 }, ProgressDisplay.Plain(TextWriter.Null));
-        Assert.Throws<RunFolderLockedException>(() => loop.Run(new NeverRun()));
+        await Assert.ThrowsAsync<RunFolderLockedException>(() => loop.RunAsync(new NeverRun()));
         Assert.False(File.Exists(loop.MetricsPath));
     }
 
@@ -97,7 +97,7 @@ public sealed class RunFolderSafetyTests
 
     private sealed class NeverRun : ITrainingProcess
     {
-        public TrainingStepOutcome RunStep(StepContext context) => throw new InvalidOperationException("must not run");
+        public Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken) => throw new InvalidOperationException("must not run");
         public void SaveCheckpoint(string directory) => throw new InvalidOperationException("must not save");
         public void LoadCheckpoint(string directory) => throw new InvalidOperationException("must not load");
     }

@@ -8,6 +8,20 @@ namespace ToolRL.Trainer.Cli;
 /// <param name="Error">Where errors and warnings go.</param>
 public sealed record CliContext(IReadOnlyList<IToolEnvironment> Environments, TextWriter Output, TextWriter Error)
 {
+    /// <summary>What the running command has saved so far: the line an interrupt prints (see <see cref="OnInterrupt"/>).</summary>
+    private Func<string>? _interrupted;
+
+    /// <summary>
+    /// Sets what the command says when interrupted from now on: what is saved and how to resume, e.g.
+    /// "after SFT; run the same command to resume from runs/x/model-sft". Evaluated when the interrupt is reported,
+    /// so it can look at what is on disk then.
+    /// </summary>
+    public void OnInterrupt(Func<string> describe) => _interrupted = describe;
+
+    /// <summary>The interrupt message of the running command.</summary>
+    internal string InterruptMessage() =>
+        "interrupted " + (_interrupted?.Invoke() ?? "before anything was written; run the same command to start again");
+
     /// <summary>
     /// The environments selected by <c>--scenario</c> (all when <paramref name="names"/> is empty).
     /// An unknown name is a usage error listing the known ones.

@@ -40,15 +40,19 @@ internal static class CollectCommand
         {
             var turns = CommonOptions.Positive(parse, maxTurns);
             var newTokens = CommonOptions.Positive(parse, maxNewTokens);
+            if (parse.GetValue(temperature) is var t && !(t >= 0 && double.IsFinite(t)))
+                throw new CliException($"--temperature must be 0 (greedy) or more, got {t.ToString(System.Globalization.CultureInfo.InvariantCulture)}", ExitCodes.BadArguments);
             var environments = context.Select(parse.GetValue(scenario));
-            var chosen = policy.Create(parse);
             var options = new RolloutOptions
             {
                 MaxTurns = turns,
                 Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed), MaxNewTokens = newTokens },
             };
             var path = Path.GetFullPath(parse.GetValue(output)!);
+            OutputChecks.WritableFileFolder(path, "--out");
             RemoveLeftovers(path);
+            var chosen = policy.Create(parse);
+            context.OnInterrupt(() => $"during the collection; nothing was written to {path} (it appears only whole); run the same command to collect again");
             var metrics = new List<EpisodeMetrics>();
             var records = 0;
             // Appear whole or not at all: an interrupted collection leaves only a temporary file, which the next

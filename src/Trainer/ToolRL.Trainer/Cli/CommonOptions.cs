@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 
 namespace ToolRL.Trainer.Cli;
 
@@ -36,6 +37,20 @@ internal static class CommonOptions
 
     /// <summary>True when the user gave <paramref name="option"/> (its default does not count).</summary>
     public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    /// <summary>A usage error naming <paramref name="option"/> when its value (if given) is below <paramref name="min"/>.</summary>
+    public static void AtLeast(Option option, int? value, int min, string? note = null)
+    {
+        if (value < min)
+            throw new CliException($"{option.Name} must be {min.ToString(CultureInfo.InvariantCulture)} or more{note}, got {value}", ExitCodes.BadArguments);
+    }
+
+    /// <summary>A usage error naming <paramref name="option"/> when its value (if given) is not a finite number above 0.</summary>
+    public static void PositiveNumber(Option option, double? value)
+    {
+        if (value is { } v && !(v > 0 && double.IsFinite(v)))
+            throw new CliException($"{option.Name} must be a positive number, got {v.ToString(CultureInfo.InvariantCulture)}", ExitCodes.BadArguments);
+    }
 
     /// <summary>The value of a count option that must be at least 1; a usage error otherwise.</summary>
     public static int Positive(ParseResult parse, Option<int> option)

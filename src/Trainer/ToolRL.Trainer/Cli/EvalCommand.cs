@@ -64,7 +64,12 @@ internal static class EvalCommand
                 if (parse.GetValue(heldOut))
                     tasks = SplitTasks.Create(tasks, new TaskSplit(TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed))).HeldOut;
             }
+            // Every output is checked before the policy loads and the evaluation runs.
+            string? reportPath = parse.GetValue(output);
+            OutputChecks.WritableFileFolder(reportPath, "--out");
+            OutputChecks.WritableFileFolder(parse.GetValue(traces), "--traces");
             var evaluated = policy.Create(parse, new ChatClientPolicyOptions { ParseHermesContent = !parse.GetValue(noHermesContent) });
+            context.OnInterrupt(() => $"during the evaluation; no report was written{(reportPath is null ? "" : $" to {reportPath}")}; run the same command to evaluate again");
             context.Output.WriteLine($"evaluating {tasks.Count} tasks...");
             var episodes = await EpisodeBatchRunner.RunAsync(
                 evaluated, PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens }, tasks, new EpisodeOptions { MaxTurns = turns }, cancellationToken);
@@ -73,7 +78,6 @@ internal static class EvalCommand
             if (evaluated is ChatClientPolicy chat)
                 markdown += Environment.NewLine + chat.CallForms.Describe() + Environment.NewLine;
             context.Output.WriteLine(markdown);
-            string? reportPath = parse.GetValue(output);
             if (reportPath is not null)
                 AtomicFile.WriteAllText(reportPath, markdown);
             if ((parse.GetValue(traces) ?? TracesBeside(reportPath)) is { } tracesPath)

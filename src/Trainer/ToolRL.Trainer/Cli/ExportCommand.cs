@@ -76,6 +76,9 @@ internal static class ExportCommand
                 return ExitCodes.Ok;
             }
             var directory = Path.GetFullPath(parse.GetValue(output)!);
+            OutputChecks.WritableFolder(Path.GetDirectoryName(directory) ?? directory, "--out");
+            context.OnInterrupt(() => $"during the export; {directory} {(Directory.Exists(directory) ? "is as it was" : "was not created")} (an export writes it whole or not at all); run the same command to export again");
+            context.Output.WriteLine($"exporting to {directory}...");
             var (report, summary) = await ConstructionPipeline.ExportAsync(
                 sources, plan, directory, new ToolRL.Construction.Splits.TaskSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
             report.Print(context.Output);

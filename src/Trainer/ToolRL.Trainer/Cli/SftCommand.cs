@@ -32,6 +32,9 @@ internal static class SftCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            CommonOptions.AtLeast(steps, parse.GetValue(steps), 1);
+            CommonOptions.AtLeast(batch, parse.GetValue(batch), 1);
+            CommonOptions.PositiveNumber(lr, parse.GetValue(lr));
             var modelDirectory = parse.GetValue(model)!;
             if (!File.Exists(Path.Combine(modelDirectory, "config.json")))
                 throw new CliException($"--model '{modelDirectory}' has no config.json: not an HF checkpoint folder", ExitCodes.BadArguments);
@@ -50,7 +53,10 @@ internal static class SftCommand
             {
                 throw new CliException(e.Message, ExitCodes.BadArguments);
             }
+            var outputDirectory = Path.GetFullPath(parse.GetValue(output)!);
+            OutputChecks.WritableFolder(outputDirectory, "--out");
             var policy = TorchPolicy.Load(modelDirectory, TorchDevices.Parse(parse.GetValue(device)));
+            context.OnInterrupt(() => $"during SFT; nothing was saved to {outputDirectory} (the checkpoint is written when SFT ends); run the same command to train again");
             var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed));
             var split = SplitTasks.Create(EvaluationTask.All(context.Select(parse.GetValue(scenario))), rule);
             // Thinking as the base checkpoint records it, else off (SFT's default); the output records what was used.

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.Reflection;
 using ToolRL.Environments;
 
 namespace ToolRL.Trainer.Cli;
@@ -32,25 +34,29 @@ public static class ToolRLApp
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            foreach (var e in parse.Errors)
-                context.Error.WriteLine($"error: {e.Message}");
+            foreach (var line in ParseErrorText.Lines(parse))
+                context.Error.WriteLine($"error: {line}");
             context.Error.WriteLine("Run with --help to see the commands and their options.");
             return ExitCodes.BadArguments;
         }
         // Our own handler below turns known failures into one line; unexpected ones keep their stack trace.
+        // Signals are ours too (InterruptSignals says why): System.CommandLine's handler is off.
         var invocation = new InvocationConfiguration
         {
             Output = context.Output,
             Error = context.Error,
             EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
         };
+        using var signals = InterruptSignals.Register(cancellationToken, context.Error);
         try
         {
-            return await parse.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+            return await parse.InvokeAsync(invocation, signals.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (signals.Token.IsCancellationRequested && IsCancellation(ex))
         {
-            context.Error.WriteLine("cancelled; work written so far is kept (checkpoints and records are written atomically).");
+            // An interrupt is not an error: say what is saved and how to go on, no trace.
+            context.Error.WriteLine(context.InterruptMessage());
             return ExitCodes.Cancelled;
         }
         catch (Exception ex) when (ExpectedErrors.MessageOf(ex) is { } message)
@@ -69,6 +75,18 @@ public static class ToolRLApp
         }
     }
 
+    /// <summary>The SDK's version: the informational version of this assembly (e.g. 0.1.0+commit).</summary>
+    public static string Version =>
+        typeof(ToolRLApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(ToolRLApp).Assembly.GetName().Version?.ToString() ?? "unknown";
+
+    private static bool IsCancellation(Exception e) => e switch
+    {
+        OperationCanceledException => true,
+        AggregateException a => a.InnerExceptions.All(IsCancellation),
+        _ => e.InnerException is { } inner && IsCancellation(inner),
+    };
+
     /// <summary>The root command with every subcommand; public so tests and hosts can inspect it.</summary>
     public static RootCommand BuildRootCommand(CliContext context)
     {
@@ -76,6 +94,18 @@ public static class ToolRLApp
             "ToolRL: tool-use environments and feedback-driven RL training (describe, export, sft, collect, train, eval, analyze).");
         foreach (var command in CliCommands.All(context))
             root.Add(command);
+        // --version prints the SDK's version, not the environment project's (which is usually 1.0.0).
+        foreach (var option in root.Options.OfType<VersionOption>())
+            option.Action = new PrintVersion(context);
         return root;
+    }
+
+    private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            context.Output.WriteLine(Version);
+            return ExitCodes.Ok;
+        }
     }
 }

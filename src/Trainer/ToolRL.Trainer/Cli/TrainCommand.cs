@@ -45,6 +45,8 @@ internal static class TrainCommand
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            CommonOptions.AtLeast(steps, parse.GetValue(steps), 0, parse.GetValue(model) is null ? " (0 skips RL)" : null);
+            CommonOptions.PositiveNumber(lr, parse.GetValue(lr));
             var environments = context.Select(parse.GetValue(scenario));
             var algorithm = parse.GetValue(algo) is { } a ? ParseAlgorithm(a) : RlAlgorithm.Grpo;
             if (parse.GetValue(model) is null)
@@ -57,6 +59,9 @@ internal static class TrainCommand
                 foreach (var stage in new[] { sftShortSteps, sftSteps })
                     if (parse.GetValue(stage) is < 0 and var negative)
                         throw new CliException($"{stage.Name} must be 0 or more (0 skips that SFT stage), got {negative}", ExitCodes.BadArguments);
+                // The embedded job builds its model on the CPU; a --device it would ignore is an error, not a no-op.
+                if (parse.GetValue(device) is { } deviceName && TorchDevices.Resolve(deviceName) != "cpu")
+                    throw new CliException($"--device {deviceName}: the embedded default trains on the CPU only; --device applies to --model runs", ExitCodes.BadArguments);
                 var options = defaults with
                 {
                     Seed = parse.GetValue(seed),
@@ -73,8 +78,12 @@ internal static class TrainCommand
                 }
                 catch (ArgumentException e)
                 {
-                    throw new CliException(e.Message, ExitCodes.BadArguments);
+                    // The checks above name the options; this catches the rest without the internal parameter name.
+                    throw new CliException(e.Message.Split(" (Parameter '")[0], ExitCodes.BadArguments);
                 }
+                var runDirectory = Path.GetFullPath(options.OutputDirectory);
+                OutputChecks.WritableFolder(runDirectory, "--out");
+                context.OnInterrupt(() => EmbeddedInterruptNote(runDirectory));
                 var result = await EmbeddedDefaultJob.RunAsync(options, environments, context.Output, cancellationToken);
                 context.Output.WriteLine($"held-out after SFT: {result.AfterSft.Overall}");
                 context.Output.WriteLine($"held-out after RL:  {result.AfterRl.Overall}");
@@ -84,10 +93,11 @@ internal static class TrainCommand
                 context.Output.WriteLine($"run folder: {result.RunDirectory} ({result.Elapsed.TotalSeconds:F0} s)");
                 return ExitCodes.Ok;
             }
-            return TrainCheckpoint(parse, context, environments, algorithm);
+            return await TrainCheckpointAsync(parse, context, environments, algorithm, cancellationToken);
         });
 
-        int TrainCheckpoint(ParseResult parse, CliContext context, IReadOnlyList<Environments.IToolEnvironment> environments, RlAlgorithm algorithm)
+        async Task<int> TrainCheckpointAsync(
+            ParseResult parse, CliContext context, IReadOnlyList<Environments.IToolEnvironment> environments, RlAlgorithm algorithm, CancellationToken cancellationToken)
         {
             if (environments.Count != 1)
                 throw new CliException("training a checkpoint runs one scenario at a time: pass --scenario NAME", ExitCodes.BadArguments);
@@ -117,6 +127,8 @@ internal static class TrainCommand
             }
             var environment = environments[0];
             var deviceChoice = TorchDevices.Parse(run.Device);
+            var runDirectory = Path.GetFullPath(run.OutputDir);
+            OutputChecks.WritableFolder(runDirectory, "--out");
             var policy = TorchPolicy.Load(modelDirectory, deviceChoice, CommonOptions.ThinkingChoice(parse, thinking));
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
             var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, run.Seed);
@@ -129,7 +141,9 @@ internal static class TrainCommand
             manifest.Save(run.OutputDir); // eval --run takes its held-out set
             using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
             var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
-            var result = loop.Run(process);
+            context.OnInterrupt(() => CheckpointInterruptNote(loop));
+            context.Output.WriteLine($"training {modelDirectory} on {environment.Name}: {split.Train.Count} training tasks, {run.Steps} steps ({run.Algorithm}) → {loop.RunDirectory}");
+            var result = await loop.RunAsync(process, cancellationToken);
             context.Output.WriteLine(result.ResumedFromStep > 0
                 ? $"resumed from step {result.ResumedFromStep}; ran {result.StepsRun} steps to step {result.FinalStep}"
                 : $"ran {result.StepsRun} steps");
@@ -139,6 +153,18 @@ internal static class TrainCommand
 
         return command;
     }
+
+    /// <summary>What an interrupted embedded run left: its SFT model once SFT has ended (the job's one restart point).</summary>
+    private static string EmbeddedInterruptNote(string runDirectory) =>
+        File.Exists(Path.Combine(runDirectory, SftPhaseCheckpoint.FileName))
+            ? $"after SFT; run the same command to resume from {Path.Combine(runDirectory, "model-sft")} (evaluation and RL start again)"
+            : $"before SFT ended; nothing to resume from yet (SFT is saved to {Path.Combine(runDirectory, "model-sft")} when it ends); run the same command to start again";
+
+    /// <summary>What an interrupted checkpoint run left: its newest checkpoint (the loop saves one on the way out).</summary>
+    private static string CheckpointInterruptNote(ResumableTrainingLoop loop) =>
+        loop.Checkpoints.Latest() is { } latest
+            ? $"after step {latest.State.Step}; run the same command to resume from {latest.Path}"
+            : $"before the first step ended; nothing to resume from yet; run the same command to start again";
 
     private static RlAlgorithm ParseAlgorithm(string name) => name.Trim().ToLowerInvariant() switch
     {

@@ -13,8 +13,12 @@ namespace ToolRL.Trainer.Generation;
 /// </summary>
 public static class SequenceGenerator
 {
-    /// <summary>Generates continuations of <paramref name="prompts"/> (token ids, each non-empty).</summary>
-    public static IReadOnlyList<GeneratedSequence> Generate(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options)
+    /// <summary>
+    /// Generates continuations of <paramref name="prompts"/> (token ids, each non-empty). Cancellation is checked
+    /// before the prefill and between tokens, on this thread, so every tensor is released before it throws.
+    /// </summary>
+    public static IReadOnlyList<GeneratedSequence> Generate(
+        CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options, CancellationToken cancellationToken = default)
     {
         options.Validate();
         if (prompts.Count == 0) return [];
@@ -22,6 +26,7 @@ public static class SequenceGenerator
         var stop = new HashSet<int>(options.StopTokenIds ?? model.EndTokenIds);
         int rows = prompts.Count, promptLength = prompts.Max(p => p.Count);
         var device = model.Device;
+        cancellationToken.ThrowIfCancellationRequested();
 
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
@@ -47,6 +52,7 @@ public static class SequenceGenerator
         var active = Enumerable.Repeat(true, rows).ToArray();
         for (int step = 0; step < options.MaxNewTokens; step++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             using var stepScope = NewDisposeScope();
             var (next, nextLogProbs) = TokenSampler.Sample(logits, options, generator);
             long[] nextIds = next.cpu().data<long>().ToArray();

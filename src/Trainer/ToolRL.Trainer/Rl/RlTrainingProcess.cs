@@ -56,7 +56,7 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     }
 
     /// <inheritdoc/>
-    public TrainingStepOutcome RunStep(StepContext context)
+    public async Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken)
     {
         var sampling = new PolicySampling
         {
@@ -68,12 +68,14 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
 
         var collector = new RolloutCollector(_environment, _policy,
             new RolloutOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, SolveRule = SolveRule.Strict, Sampling = sampling, SystemPrompt = _systemPrompt });
-        var trajectories = collector.RunAsync(tasks).GetAwaiter().GetResult();
+        var trajectories = await collector.RunAsync(tasks, cancellationToken).ConfigureAwait(false);
         var pick = new Random(context.SeedFor(2));
         var records = trajectories.SelectMany(t => t.Steps).OrderBy(_ => pick.Next()).Take(_config.PromptsPerStep).ToArray();
 
-        var samples = new GroupSampler(_environment, _policy, episodeOptions)
-            .SampleAsync(records, _config.SamplesPerPrompt, sampling with { Seed = context.SeedFor(3) }).GetAwaiter().GetResult();
+        var samples = await new GroupSampler(_environment, _policy, episodeOptions)
+            .SampleAsync(records, _config.SamplesPerPrompt, sampling with { Seed = context.SeedFor(3) }, cancellationToken).ConfigureAwait(false);
+        // The last point to stop at: the update below runs to its end, so an interrupted step leaves the model as it was.
+        cancellationToken.ThrowIfCancellationRequested();
         _policy.Model.train();
         var stats = _updater.Update(samples);
 

@@ -13,8 +13,11 @@ public sealed record TrainingStepOutcome(IReadOnlyDictionary<string, double> Met
 /// <summary>The part of training the loop drives: one step, and saving/loading everything a resume needs.</summary>
 public interface ITrainingProcess
 {
-    /// <summary>Runs one training step.</summary>
-    TrainingStepOutcome RunStep(StepContext context);
+    /// <summary>
+    /// Runs one training step. On cancellation it throws before the step changes the model (it checks between
+    /// generated tokens and before the update), so the state is still that of the previous step.
+    /// </summary>
+    Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken);
 
     /// <summary>Writes model weights and optimizer state into <paramref name="directory"/> (a temp folder).</summary>
     void SaveCheckpoint(string directory);
@@ -62,8 +65,12 @@ public sealed class ResumableTrainingLoop
     /// <summary>The TensorBoard folder.</summary>
     public string TensorBoardDirectory => Path.Combine(RunDirectory, "tensorboard");
 
-    /// <summary>Runs (or resumes) the loop to <see cref="RunConfig.Steps"/>.</summary>
-    public LoopResult Run(ITrainingProcess process)
+    /// <summary>
+    /// Runs (or resumes) the loop to <see cref="RunConfig.Steps"/>. When <paramref name="cancellationToken"/> is
+    /// cancelled, the running step is abandoned, a checkpoint of the last completed step is saved (unless one is
+    /// already), and <see cref="OperationCanceledException"/> is thrown: running again resumes from there.
+    /// </summary>
+    public async Task<LoopResult> RunAsync(ITrainingProcess process, CancellationToken cancellationToken = default)
     {
         using var runLock = RunFolderLock.Acquire(RunDirectory);
         Checkpoints.RemoveIncomplete();
@@ -86,35 +93,50 @@ public sealed class ResumableTrainingLoop
         var stepsRun = 0;
         using var metrics = new MetricsLog(MetricsPath);
         using var tensorBoard = new TensorBoardLog(TensorBoardDirectory);
-        _progress.Run("train", _config.Steps, task =>
+        // The state after the last completed step, for a checkpoint if the next one is interrupted.
+        TrainingState? unsaved = null;
+        try
         {
-            if (startStep > 0)
-                task.Advance(startStep, $"resumed at step {startStep}");
-            for (var step = startStep + 1; step <= _config.Steps; step++)
+            await _progress.RunAsync("train", _config.Steps, async task =>
             {
-                var outcome = process.RunStep(new StepContext(step, cursor, _config.Seed));
-                cursor = outcome.NextDataCursor;
-                var record = new StepMetrics(step, "train", outcome.Metrics);
-                metrics.Append(record);
-                tensorBoard.Write(record);
-                foreach (var extra in outcome.ExtraRecords ?? [])
+                if (startStep > 0)
+                    task.Advance(startStep, $"resumed at step {startStep}");
+                for (var step = startStep + 1; step <= _config.Steps; step++)
                 {
-                    metrics.Append(extra);
-                    tensorBoard.Write(extra);
-                }
-                stepsRun++;
-                if (step % _config.CheckpointInterval == 0 || step == _config.Steps)
-                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var outcome = await process.RunStepAsync(new StepContext(step, cursor, _config.Seed), cancellationToken).ConfigureAwait(false);
+                    cursor = outcome.NextDataCursor;
+                    var record = new StepMetrics(step, "train", outcome.Metrics);
+                    metrics.Append(record);
+                    tensorBoard.Write(record);
+                    foreach (var extra in outcome.ExtraRecords ?? [])
+                    {
+                        metrics.Append(extra);
+                        tensorBoard.Write(extra);
+                    }
+                    stepsRun++;
                     var state = new TrainingState
                     {
                         Step = step, DataCursor = cursor, Seed = _config.Seed,
                         TorchRngState = TorchRng.Capture(), MetricRecords = metrics.Count,
                     };
-                    Checkpoints.Save(state, process.SaveCheckpoint, _config.KeepCheckpoints);
+                    unsaved = state;
+                    if (step % _config.CheckpointInterval == 0 || step == _config.Steps)
+                    {
+                        Checkpoints.Save(state, process.SaveCheckpoint, _config.KeepCheckpoints);
+                        unsaved = null;
+                    }
+                    task.Advance(1, Summary(outcome.Metrics));
                 }
-                task.Advance(1, Summary(outcome.Metrics));
-            }
-        });
+            }).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Between steps the model and optimizer are consistent: keep the work done so far.
+            if (unsaved is not null)
+                Checkpoints.Save(unsaved, process.SaveCheckpoint, _config.KeepCheckpoints);
+            throw;
+        }
         return new LoopResult(startStep, stepsRun, Math.Max(startStep, _config.Steps), MetricsPath);
     }
 

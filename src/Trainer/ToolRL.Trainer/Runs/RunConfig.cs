@@ -141,7 +141,8 @@ public sealed record RunConfig
         MaxGradNorm = MaxGradNorm,
     };
 
-    /// <summary>The Runtime's step-reward variant.</summary>
+    /// <summary>The Runtime's step-reward variant (derived from <see cref="RewardVariant"/>; not a config key).</summary>
+    [JsonIgnore]
     public StepRewardVariant StepRewardVariant => ParseRewardVariant(RewardVariant);
 
     /// <summary>Parses <c>f1</c>, <c>precision</c>, <c>rate</c> or <c>pr</c>.</summary>

@@ -12,7 +12,7 @@ namespace ToolRL.Trainer.Tests.Rl.Rollouts;
 public class RlTrainingProcessTests
 {
     [Fact]
-    public void Training_steps_checkpoint_as_hf_folders_and_a_second_invocation_resumes()
+    public async Task Training_steps_checkpoint_as_hf_folders_and_a_second_invocation_resumes()
     {
         using var dir = new TempDirectory();
         TinyCheckpoint.Write(dir["base"], ModelFamily.Qwen3,
@@ -27,16 +27,16 @@ public class RlTrainingProcessTests
         };
         var quiet = ProgressDisplay.Plain(TextWriter.Null);
 
-        void Run(RunConfig c)
+        async Task Run(RunConfig c)
         {
             var policy = TorchPolicy.Load(dir["base"]);
             using var reference = ModelLoader.Load(dir["base"]);
             using var process = new RlTrainingProcess(c, env, policy, reference, env.Tasks, dir["base"]);
-            new ResumableTrainingLoop(c, quiet).Run(process);
+            await new ResumableTrainingLoop(c, quiet).RunAsync(process);
         }
 
-        Run(config);
-        Run(config with { Steps = 2 });
+        await Run(config);
+        await Run(config with { Steps = 2 });
 
         var records = MetricsLog.Read(Path.Combine(dir["run"], "metrics.jsonl"));
         Assert.Equal([1, 2], records.Select(r => r.Step));
