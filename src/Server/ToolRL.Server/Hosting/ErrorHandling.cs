@@ -11,6 +11,10 @@ internal static class ErrorHandling
     {
         try
         {
+            // A declared length over the limit is refused before any of the body is read.
+            var limit = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize;
+            if (context.Request.ContentLength > limit)
+                throw new BadHttpRequestException("request body too large", StatusCodes.Status413PayloadTooLarge);
             await next(context).ConfigureAwait(false);
         }
         catch (ApiException ex)
