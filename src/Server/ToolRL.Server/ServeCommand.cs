@@ -68,7 +68,35 @@ public static class ServeCommand
                 return 2;
             }
         });
+        command.Add(BenchCommand(environments, output, error));
         return command;
+    }
+
+    private static Command BenchCommand(IReadOnlyList<IToolEnvironment> environments, TextWriter output, TextWriter error)
+    {
+        var turns = new Option<int>("--turns") { Description = "Turns per phase at most.", DefaultValueFactory = _ => 20_000 };
+        var seconds = new Option<double>("--seconds") { Description = "Seconds per phase at most.", DefaultValueFactory = _ => 10 };
+        var batch = new Option<int>("--batch") { Description = "Items per /v1/score request in the batched phase.", DefaultValueFactory = _ => 64 };
+        var sessions = new Option<int>("--sessions") { Description = "Concurrent ORS sessions in the session phase.", DefaultValueFactory = _ => 256 };
+        var calls = new Option<int>("--calls") { Description = "Calls per ORS session.", DefaultValueFactory = _ => 20 };
+        var workers = new Option<int>("--workers") { Description = "Worker processes (0: tools in process).", DefaultValueFactory = _ => 2 };
+        var bench = new Command("bench", "A bounded loopback benchmark: in-process scoring, /v1/score at batch 1 and N, concurrent ORS sessions.")
+        {
+            turns, seconds, batch, sessions, calls, workers,
+        };
+        bench.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new Bench.ServeBench.Settings(parse.GetValue(turns), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(batch),
+                parse.GetValue(sessions), parse.GetValue(calls), parse.GetValue(workers));
+            if (settings.Turns < 1 || settings.Batch < 1 || settings.Sessions < 1 || settings.CallsPerSession < 1 || settings.Workers < 0 || settings.PhaseTime <= TimeSpan.Zero)
+            {
+                error.WriteLine("error: --turns, --seconds, --batch, --sessions and --calls must be positive, --workers 0 or more");
+                return 2;
+            }
+            await Bench.ServeBench.RunAsync(environments, settings, output, cancellationToken).ConfigureAwait(false);
+            return 0;
+        });
+        return bench;
     }
 
     /// <summary>Runs <c>serve</c> as the only command (for hosts without the full command line).</summary>
