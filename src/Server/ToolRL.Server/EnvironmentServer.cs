@@ -68,6 +68,12 @@ public sealed class EnvironmentServer : IAsyncDisposable
             k.AddServerHeader = false;
         });
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
+        // MCP: stateless Streamable HTTP, so no episode state can hang on an MCP session (see EnvironmentMcpTool).
+        ServerContext? built = null;
+        builder.Services.AddMcpServer(o => o.ServerInfo = new() { Name = "toolrl", Version = "0.1.0" })
+            .WithHttpTransport(o => o.Stateless = true)
+            .WithTools(environments.SelectMany(e => e.Tools.Select(t =>
+                (ModelContextProtocol.Server.McpServerTool)new Mcp.EnvironmentMcpTool(e.Name, t, () => built!))).ToArray());
         var app = builder.Build();
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ToolRL.Server");
 
@@ -84,7 +90,7 @@ public sealed class EnvironmentServer : IAsyncDisposable
                 .Select(e => new ServedEnvironment(e, workers is null ? e : new WorkerEnvironment(e, workers)))
                 .ToArray();
             sessions = new SessionStore(options.MaxSessions, options.SessionIdleTimeout, logger);
-            var context = new ServerContext(options, served, sessions);
+            var context = built = new ServerContext(options, served, sessions);
             var server = new EnvironmentServer(app, sessions, workers, context);
 
             var apiKey = options.ApiKey is null ? null : new ApiKeyCheck(options.ApiKey);
@@ -100,6 +106,7 @@ public sealed class EnvironmentServer : IAsyncDisposable
             OrsEndpoints.Map(app, context);
             TurnEndpoint.Map(app, context);
             ScoreEndpoint.Map(app, context);
+            app.MapMcp("/mcp");
             app.MapFallback(http => ErrorHandling.WriteAsync(http, StatusCodes.Status404NotFound,
                 $"no endpoint {http.Request.Method} {http.Request.Path}; see GET /list_environments and the README's 'Environment server' section"));
 

@@ -47,6 +47,12 @@ internal sealed class SessionStore : IDisposable
         var id = request.Headers["X-Session-ID"].ToString().Trim();
         if (id.Length == 0)
             throw ApiException.BadRequest("the X-Session-ID header is required (get an id from POST /create_session)");
+        return Get(id);
+    }
+
+    /// <summary>The session <paramref name="id"/>; 404 for an unknown id.</summary>
+    public EpisodeSession Get(string id)
+    {
         if (!_sessions.TryGetValue(id, out var session))
             throw ApiException.NotFound($"no live session '{id}': it was deleted, expired after {_idleTimeout.TotalMinutes:0.##} idle minutes, or never existed");
         session.Touch();
