@@ -27,7 +27,8 @@ public static class WorkerHost
     {
         var byName = environments.ToDictionary(e => e.Name, StringComparer.OrdinalIgnoreCase);
         var sessions = new ConcurrentDictionary<long, IToolSession>();
-        Write(output, WorkerProtocol.Ready);
+        var writer = new LineWriter(output);
+        writer.TryWrite(WorkerProtocol.Ready);
         while (await input.ReadLineAsync(cancellationToken).ConfigureAwait(false) is { } line)
         {
             if (!PyJson.TryLoads(line, out var message))
@@ -47,7 +48,7 @@ public static class WorkerHost
                             result = new ToolResult(ToolOutcome.UnknownTool, $"this worker serves no environment named '{environment}'");
                         else
                             result = await sessions.GetOrAdd(session, _ => env.OpenSession()).ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
-                        Write(output, WorkerProtocol.Result(id, result));
+                        writer.TryWrite(WorkerProtocol.Result(id, result));
                     }, cancellationToken);
                     break;
                 case "close":
@@ -58,15 +59,7 @@ public static class WorkerHost
         }
         foreach (var open in sessions.Values)
             open.Dispose();
-    }
-
-    private static void Write(TextWriter output, string line)
-    {
-        lock (output)
-        {
-            output.Write(line);
-            output.Write('\n');
-            output.Flush();
-        }
+        writer.Close();
+        await writer.Completion.ConfigureAwait(false);
     }
 }

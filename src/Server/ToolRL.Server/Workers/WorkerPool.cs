@@ -61,8 +61,8 @@ internal sealed class WorkerPool : IDisposable
         if (_disposed)
             return;
         _logger.LogWarning("worker {Slot} (pid {Pid}) died: {Reason}; restarting it", dead.Slot, dead.ProcessId, dead.DeathReason);
-        Interlocked.Increment(ref _restarts);
         Volatile.Write(ref _workers[dead.Slot], Start(dead.Slot));
+        Interlocked.Increment(ref _restarts); // counted once the replacement is in place
         dead.Dispose();
     }
 

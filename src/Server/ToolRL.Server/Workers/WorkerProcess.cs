@@ -18,6 +18,7 @@ internal sealed class WorkerProcess : IDisposable
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StringBuilder _stderrHead = new();
     private readonly ILogger _logger;
+    private readonly LineWriter _input;
     private long _nextId;
     private volatile string? _deathReason;
 
@@ -39,6 +40,7 @@ internal sealed class WorkerProcess : IDisposable
             start.ArgumentList.Add(argument);
         _process = Process.Start(start) ?? throw new InvalidOperationException($"could not start the worker process '{launch.FileName}'");
         _process.StandardInput.AutoFlush = false;
+        _input = new LineWriter(_process.StandardInput);
         _ = Task.Run(ReadRepliesAsync);
         _ = Task.Run(ReadErrorsAsync);
     }
@@ -82,23 +84,8 @@ internal sealed class WorkerProcess : IDisposable
         reply.TrySetException(new WorkerLostException(_deathReason ?? $"worker {Slot} (pid {ProcessId}) stopped accepting calls"));
     }
 
-    private bool TrySend(string line)
-    {
-        try
-        {
-            lock (_process)
-            {
-                _process.StandardInput.Write(line);
-                _process.StandardInput.Write('\n');
-                _process.StandardInput.Flush();
-            }
-            return true;
-        }
-        catch (Exception ex) when (ex is IOException or ObjectDisposedException or InvalidOperationException)
-        {
-            return false; // the pipe broke: the process is exiting, and ReadRepliesAsync reports it
-        }
-    }
+    // False once the pipe broke or closed: the process is exiting, and ReadRepliesAsync reports it.
+    private bool TrySend(string line) => _input.TryWrite(line);
 
     private async Task ReadRepliesAsync()
     {
@@ -156,6 +143,8 @@ internal sealed class WorkerProcess : IDisposable
     {
         try
         {
+            _input.Close();
+            _input.Completion.Wait(1000);
             _process.StandardInput.Close(); // the worker exits when its stdin closes
             if (!_process.WaitForExit(2000))
                 _process.Kill(entireProcessTree: true);
