@@ -35,6 +35,21 @@ class ComputeScoreTests(unittest.TestCase):
         with self.assertRaisesRegex(ToolRLServerError, "unknown environment 'nowhere'"):
             toolrl_reward.compute_score("nowhere", CALL, "Paris", TASK)
 
+    def test_a_whole_turn_episode_runs_until_finished_and_closes_its_session(self):
+        client = ToolRLClient()
+        with client.episode("test", task_id="test/WeatherInCapitalOfJapan") as episode:
+            first = episode.turn(response='<tool_call>{"name": "get_capital", "arguments": {"country": "Japan"}}</tool_call>')
+            self.assertEqual("Tokyo", first["tool_messages"][0]["content"])
+            self.assertFalse(episode.finished)
+            episode.turn(content=None, tool_calls=[{"id": "c1", "function": {"name": "get_weather", "arguments": '{"city": "Tokyo"}'}}])
+            last = episode.turn(response="It is Rain 15 C.")
+            self.assertTrue(episode.finished)
+            self.assertEqual([1.0, 1.0, 1.0], episode.rewards)
+            self.assertEqual("answered", last["end_reason"])
+            sid = episode.sid
+        with self.assertRaisesRegex(ToolRLServerError, "404"):
+            client.post("/ping", {}, session=sid)
+
     def test_an_unreachable_server_is_a_clear_error(self):
         client = ToolRLClient("http://127.0.0.1:9", retries=1, backoff=0.01, timeout=2)
         with self.assertRaisesRegex(ToolRLServerError, "cannot reach the ToolRL environment server at http://127.0.0.1:9"):

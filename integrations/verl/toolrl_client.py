@@ -52,9 +52,58 @@ class ToolRLClient:
             "start it next to the trainer with `dotnet run --project <your environment project> -- serve`, "
             "or set TOOLRL_SERVER_URL")
 
+    def episode(self, environment, task_id=None, split=None, index=None):
+        """An ORS session with one episode, for whole-turn rollouts: `with client.episode(...) as e: e.turn(text)`."""
+        return ToolRLEpisode(self, environment, task_id, split, index)
+
     def score(self, items):
         """Scores step-record items in one request; returns one result dict per item, in order."""
         return self.post("/v1/score", {"items": list(items)})["results"]
+
+
+class ToolRLEpisode:
+    """One episode on the server: a session per trajectory, one POST /{env}/turn per assistant turn, closed in every case."""
+
+    def __init__(self, client, environment, task_id=None, split=None, index=None):
+        self.client = client
+        self.environment = environment
+        self.create = {"env_name": environment}
+        if task_id is not None:
+            self.create["task_spec"] = {"id": task_id}
+        else:
+            self.create.update({"split": split or "train", "index": int(index or 0)})
+        self.sid = None
+        self.prompt = None
+        self.finished = False
+        self.rewards = []
+
+    def __enter__(self):
+        self.sid = self.client.post("/create_session", {})["sid"]
+        try:
+            self.client.post("/create", self.create, session=self.sid)
+        except BaseException:
+            self.close()
+            raise
+        return self
+
+    def turn(self, response=None, content=None, tool_calls=None):
+        """Sends one assistant turn (raw text, or OpenAI-style content + tool_calls); returns the server's answer."""
+        body = {"response": response} if response is not None else {"content": content, "tool_calls": tool_calls or []}
+        result = self.client.post(f"/{self.environment}/turn", body, session=self.sid)
+        self.rewards.append(result["reward"])
+        self.finished = result["finished"]
+        return result
+
+    def close(self):
+        if self.sid is not None:
+            try:
+                self.client.post("/delete_session", {}, session=self.sid)
+            except ToolRLServerError:
+                pass  # expired or already gone: nothing left to free
+            self.sid = None
+
+    def __exit__(self, *exc):
+        self.close()
 
 
 def score_item(data_source, solution_str, ground_truth, extra_info=None, variant=None):
