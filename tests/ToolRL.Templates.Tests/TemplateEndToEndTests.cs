@@ -19,6 +19,7 @@ public sealed class TemplateEndToEndTests
         "src/Runtime/ToolRL.Runtime/ToolRL.Runtime.csproj",
         "src/Generators/ToolRL.Generators/ToolRL.Generators.csproj",
         "src/Construction/ToolRL.Construction/ToolRL.Construction.csproj",
+        "src/Server/ToolRL.Server/ToolRL.Server.csproj",
         "src/Trainer/ToolRL.Trainer/ToolRL.Trainer.csproj",
         "src/Sdk/ToolRL.Sdk/ToolRL.Sdk.csproj",
         "templates/ToolRL.Templates/ToolRL.Templates.csproj",

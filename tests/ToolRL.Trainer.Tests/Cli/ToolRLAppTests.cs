@@ -77,7 +77,7 @@ public sealed class ToolRLAppTests
     {
         var (code, output, _) = await Run("--help");
         Assert.Equal(ExitCodes.Ok, code);
-        foreach (var command in new[] { "describe", "export", "sft", "collect", "train", "eval", "analyze" })
+        foreach (var command in new[] { "describe", "export", "sft", "collect", "train", "eval", "analyze", "serve" })
             Assert.Contains(command, output);
     }
 }

@@ -14,5 +14,6 @@ internal static class CliCommands
         yield return TrainCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
+        yield return ToolRL.Server.ServeCommand.Create(context.Environments, context.Output, context.Error);
     }
 }

@@ -1,0 +1,53 @@
+using ToolRL.Environments;
+using ToolRL.Tasks;
+using ToolRL.Tools;
+
+namespace ToolRL.Server.Catalog;
+
+/// <summary>
+/// One environment as the server offers it: its tools, its tasks by id and by split, and where its sessions run
+/// (<see cref="Sessions"/>: the environment itself in process, or its worker-backed stand-in).
+/// </summary>
+internal sealed class ServedEnvironment
+{
+    private readonly Dictionary<string, EnvironmentTask> _byId;
+
+    public ServedEnvironment(IToolEnvironment definition, IToolEnvironment sessions)
+    {
+        Definition = definition;
+        Sessions = sessions;
+        // Golden runs happen here, once, at startup: a task that fails to load stops the server with its name.
+        Tasks = definition.Tasks;
+        _byId = new Dictionary<string, EnvironmentTask>(StringComparer.Ordinal);
+        foreach (var task in Tasks)
+            _byId[task.Id] = task;
+        Train = Tasks.Where(t => TaskSplit.Of(t.Id) == TaskSplit.Train).ToArray();
+        Test = Tasks.Where(t => TaskSplit.Of(t.Id) == TaskSplit.Test).ToArray();
+    }
+
+    public string Name => Definition.Name;
+
+    /// <summary>The environment as the project declares it (tools, tasks).</summary>
+    public IToolEnvironment Definition { get; }
+
+    /// <summary>Where sessions are opened: in process, or in a supervised worker.</summary>
+    public IToolEnvironment Sessions { get; }
+
+    public IReadOnlyList<ToolDefinition> Tools => Definition.Tools;
+
+    public IReadOnlyList<EnvironmentTask> Tasks { get; }
+
+    public IReadOnlyList<EnvironmentTask> Train { get; }
+
+    public IReadOnlyList<EnvironmentTask> Test { get; }
+
+    public EnvironmentTask? FindTask(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The tasks of <paramref name="split"/>; 400 for an unknown split name.</summary>
+    public IReadOnlyList<EnvironmentTask> Split(string split) => split switch
+    {
+        TaskSplit.Train => Train,
+        TaskSplit.Test => Test,
+        _ => throw Hosting.ApiException.BadRequest($"unknown split '{split}' of environment '{Name}'; the splits are 'train' and 'test'"),
+    };
+}
