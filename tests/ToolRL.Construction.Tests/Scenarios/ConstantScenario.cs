@@ -19,7 +19,7 @@ public static class ConstantScenario
 
     private sealed class Invoker : IToolInvoker
     {
-        public ToolResult Invoke(string toolName, JsonElement arguments) =>
+        public ToolResult Invoke(string toolName, JsonElement arguments, CancellationToken cancellationToken = default) =>
             toolName == "is_available" ? ToolResult.Ok("yes") : ToolFeedback.UnknownTool(toolName);
     }
 }

@@ -18,10 +18,10 @@ public sealed class CountingSource
 
     private sealed class Counting(IToolInvoker inner, CountingSource owner) : IToolInvoker
     {
-        public ToolResult Invoke(string toolName, JsonElement arguments)
+        public ToolResult Invoke(string toolName, JsonElement arguments, CancellationToken cancellationToken = default)
         {
             Interlocked.Increment(ref owner.Calls);
-            return inner.Invoke(toolName, arguments);
+            return inner.Invoke(toolName, arguments, cancellationToken);
         }
     }
 }

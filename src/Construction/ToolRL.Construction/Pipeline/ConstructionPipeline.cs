@@ -6,6 +6,7 @@ using ToolRL.Construction.Scaling;
 using ToolRL.Construction.Sources;
 using ToolRL.Construction.Toolsets;
 using ToolRL.Construction.Validation;
+using ToolRL.Tasks;
 
 namespace ToolRL.Construction.Pipeline;
 
@@ -78,18 +79,39 @@ public static class ConstructionPipeline
             }
         }
 
-        var validator = plan.Validate ? new TaskValidator(Toolset.Of(scenario), domains) : null;
         var validation = report.Validation(scenario.Name, scenario.Tools.Select(t => t.Name));
-        foreach (var task in new TaskComposer(scenario, domains).Compose(plan.Composition))
+        foreach (var task in ComposeValidated(scenario, plan.Composition, plan.Validate, domains, validation))
         {
-            var issues = validator?.Validate(task) ?? [];
-            if (!validation.Add(task, issues))
-                continue;
             foreach (var (label, toolset) in toolsets)
             {
                 report.Count(scenario.Name, label, task.Structure);
                 yield return ExportItem.For(toolset, task);
             }
+        }
+    }
+
+    /// <summary>
+    /// The composed tasks of <paramref name="scenario"/> that <see cref="TaskValidator"/> accepts, in composition order:
+    /// what <c>export</c> writes and what training may use, so that no consumer trains on a task export would reject.
+    /// </summary>
+    /// <param name="scenario">The scenario to compose for (validated on its own toolset).</param>
+    /// <param name="composition">How many tasks of each structure to compose, and the seed.</param>
+    /// <param name="validate">False keeps every composed task (the plan's <see cref="ConstructionPlan.Validate"/>).</param>
+    /// <param name="domains">The scenario's value domains; <see cref="ValueDomains.FromScenario"/> when null.</param>
+    /// <param name="validation">When given, every composed task and its issues are recorded there.</param>
+    public static IEnumerable<EnvironmentTask> ComposeValidated(ScenarioSource scenario, CompositionOptions composition, bool validate = true,
+        ValueDomains? domains = null, ScenarioValidationReport? validation = null)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(composition);
+        domains ??= ValueDomains.FromScenario(scenario);
+        var validator = validate ? new TaskValidator(Toolset.Of(scenario), domains) : null;
+        foreach (var task in new TaskComposer(scenario, domains).Compose(composition))
+        {
+            IReadOnlyList<TaskIssue> issues = validator?.Validate(task) ?? [];
+            var sound = validation?.Add(task, issues) ?? issues.Count == 0;
+            if (sound)
+                yield return task;
         }
     }
 }

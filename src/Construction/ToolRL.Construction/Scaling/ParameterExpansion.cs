@@ -58,10 +58,10 @@ public static class ParameterExpansion
 
     private sealed class ExpandedInvoker(IToolInvoker inner, Dictionary<string, ExpansionParameters.Extra[]> extras) : IToolInvoker
     {
-        public ToolResult Invoke(string toolName, JsonElement arguments)
+        public ToolResult Invoke(string toolName, JsonElement arguments, CancellationToken cancellationToken = default)
         {
             if (!extras.TryGetValue(toolName, out var chosen) || chosen.Length == 0)
-                return inner.Invoke(toolName, arguments);
+                return inner.Invoke(toolName, arguments, cancellationToken);
             var present = false;
             foreach (var e in chosen)
             {
@@ -79,9 +79,9 @@ public static class ParameterExpansion
                     return ToolFeedback.InvalidArgument(toolName, e.Name, e.JsonType == "integer" ? "an integer" : "a " + e.JsonType);
             }
             if (!present)
-                return inner.Invoke(toolName, arguments);
+                return inner.Invoke(toolName, arguments, cancellationToken);
             using var doc = JsonArguments.Parse(JsonArguments.Rewrite(arguments, n => chosen.Any(e => e.Name == n)));
-            return inner.Invoke(toolName, doc.RootElement);
+            return inner.Invoke(toolName, doc.RootElement, cancellationToken);
         }
     }
 }

@@ -65,18 +65,18 @@ public static class ParameterTypeGeneralization
 
     private sealed class ListInvoker(IToolInvoker inner, Dictionary<string, string> generalized) : IToolInvoker
     {
-        public ToolResult Invoke(string toolName, JsonElement arguments)
+        public ToolResult Invoke(string toolName, JsonElement arguments, CancellationToken cancellationToken = default)
         {
             if (!generalized.TryGetValue(toolName, out var parameter) ||
                 !arguments.TryGetProperty(parameter, out var list) || list.ValueKind != JsonValueKind.Array)
-                return inner.Invoke(toolName, arguments);
+                return inner.Invoke(toolName, arguments, cancellationToken);
             if (list.GetArrayLength() == 0)
                 return ToolFeedback.InvalidArgument(toolName, parameter, "a value or a non-empty list of values");
             var lines = new StringBuilder();
             foreach (var element in list.EnumerateArray())
             {
                 var single = JsonArguments.Rewrite(arguments, null, null, (n, _) => n == parameter ? element.GetRawText() : null);
-                var result = inner.Invoke(toolName, single);
+                var result = inner.Invoke(toolName, single, cancellationToken);
                 if (!result.IsOk)
                     return result;
                 if (lines.Length > 0)

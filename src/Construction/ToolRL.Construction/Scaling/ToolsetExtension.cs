@@ -40,13 +40,13 @@ public static class ToolsetExtension
     {
         private readonly Dictionary<string, IToolInvoker> _sessions = new(StringComparer.Ordinal);
 
-        public ToolResult Invoke(string toolName, JsonElement arguments)
+        public ToolResult Invoke(string toolName, JsonElement arguments, CancellationToken cancellationToken = default)
         {
             if (!owners.TryGetValue(toolName, out var owner))
-                return inner.Invoke(toolName, arguments);
+                return inner.Invoke(toolName, arguments, cancellationToken);
             if (!_sessions.TryGetValue(owner.Name, out var session))
                 _sessions[owner.Name] = session = owner.NewInvoker();
-            return session.Invoke(toolName, arguments);
+            return session.Invoke(toolName, arguments, cancellationToken);
         }
     }
 }

@@ -154,23 +154,15 @@ public sealed class ScenarioSource
         return observed;
     }
 
-    private sealed class ScenarioInvoker<TTools>(IScenario<TTools> scenario, TTools tools) : IToolInvoker where TTools : class
+    private sealed class ScenarioInvoker<TTools> : IToolInvoker where TTools : class
     {
-        public ToolResult Invoke(string toolName, JsonElement arguments)
-        {
-            try
-            {
-                return scenario.Invoke(tools, toolName, arguments, CancellationToken.None);
-            }
-            catch (NoRecordException e)
-            {
-                // A facts tool without a record for these arguments: as the session reports it (text without prefix).
-                return new ToolResult(ToolOutcome.NoRecord, e.Message);
-            }
-            catch (Exception e) when (e is not OutOfMemoryException)
-            {
-                return ToolFeedback.Exception(toolName, e);
-            }
-        }
+        private readonly ToolDispatcher _dispatch;
+
+        public ScenarioInvoker(IScenario<TTools> scenario, TTools tools) =>
+            _dispatch = (name, arguments, token) => scenario.Invoke(tools, name, arguments, token);
+
+        // The sessions' exception mapping (missing record, a tool's exception), so composition sees what a model would.
+        public ToolResult Invoke(string toolName, JsonElement arguments, CancellationToken cancellationToken = default) =>
+            ToolSessionFactory.Invoke(_dispatch, toolName, arguments, cancellationToken);
     }
 }

@@ -7,7 +7,7 @@ namespace ToolRL.Construction.Sources;
 public static class ToolInvokers
 {
     /// <summary>Parses <paramref name="argumentsJson"/> and invokes; invalid JSON gives the reference error feedback.</summary>
-    public static ToolResult Invoke(this IToolInvoker invoker, string toolName, string argumentsJson)
+    public static ToolResult Invoke(this IToolInvoker invoker, string toolName, string argumentsJson, CancellationToken cancellationToken = default)
     {
         JsonDocument document;
         try
@@ -16,13 +16,13 @@ public static class ToolInvokers
         }
         catch (JsonException e)
         {
-            return ToolFeedback.ArgumentsNotJson(toolName, e.Message);
+            return ToolFeedback.ArgumentsNotJson(toolName, e);
         }
         using (document)
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return ToolFeedback.ArgumentsNotJson(toolName, $"got {document.RootElement.ValueKind.ToString().ToLowerInvariant()}");
-            return invoker.Invoke(toolName, document.RootElement);
+                return ToolFeedback.ArgumentsNotJson(toolName, $"got {Json.Describe(document.RootElement.ValueKind)}");
+            return invoker.Invoke(toolName, document.RootElement, cancellationToken);
         }
     }
 }

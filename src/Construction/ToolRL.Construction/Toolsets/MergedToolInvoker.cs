@@ -21,12 +21,12 @@ internal sealed class MergedToolInvoker : IToolInvoker
         _hidden = merged.SelectMany(m => m.Members).ToHashSet(StringComparer.Ordinal);
     }
 
-    public ToolResult Invoke(string toolName, JsonElement arguments)
+    public ToolResult Invoke(string toolName, JsonElement arguments, CancellationToken cancellationToken = default)
     {
         if (_hidden.Contains(toolName) && !_merged.ContainsKey(toolName))
             return ToolFeedback.UnknownTool(toolName);
         if (!_merged.TryGetValue(toolName, out var tool))
-            return _inner.Invoke(toolName, arguments);
+            return _inner.Invoke(toolName, arguments, cancellationToken);
         if (!arguments.TryGetProperty(MergedTool.OperationParameter, out var op))
             return ToolFeedback.MissingArgument(toolName, MergedTool.OperationParameter);
         var member = op.ValueKind == JsonValueKind.String ? op.GetString() : null;
@@ -38,6 +38,6 @@ internal sealed class MergedToolInvoker : IToolInvoker
                 return new ToolResult(ToolOutcome.InvalidArguments, ToolFeedback.Error(toolName, $"operation '{member}' does not take argument '{p.Name}'"));
         }
         var forwarded = JsonArguments.Rewrite(arguments, n => n == MergedTool.OperationParameter);
-        return _inner.Invoke(member, forwarded);
+        return _inner.Invoke(member, forwarded, cancellationToken);
     }
 }

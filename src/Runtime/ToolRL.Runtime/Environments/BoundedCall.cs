@@ -16,12 +16,11 @@ namespace ToolRL.Environments;
 /// in time is handed to the caller on the thread pool (this object is also the pool work item), so the caller's
 /// continuation never runs on, and never holds, a tool thread.
 /// </remarks>
-internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IToolCallWork, IThreadPoolWorkItem, IDisposable
-    where TTools : class
+internal sealed class BoundedCall : IValueTaskSource<ToolResult>, IToolCallWork, IThreadPoolWorkItem, IDisposable
 {
     private const int Idle = 0, Running = 1, Completed = 2, Abandoned = 3;
 
-    private readonly ToolSession<TTools> _session;
+    private readonly ToolSession _session;
     private readonly Timer _timer;
     private readonly CancellationTokenSource _toolCancellation = new();
     private ManualResetValueTaskSourceCore<ToolResult> _core;
@@ -32,10 +31,10 @@ internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IToolC
     private JsonDocument? _document;
     private ToolResult _result;
 
-    public BoundedCall(ToolSession<TTools> session)
+    public BoundedCall(ToolSession session)
     {
         _session = session;
-        _timer = new Timer(static s => ((BoundedCall<TTools>)s!).OnTimer(), this, Timeout.Infinite, Timeout.Infinite);
+        _timer = new Timer(static s => ((BoundedCall)s!).OnTimer(), this, Timeout.Infinite, Timeout.Infinite);
     }
 
     /// <summary>True when the last call finished in time (or none ran) and its result was consumed.</summary>
@@ -53,7 +52,7 @@ internal sealed class BoundedCall<TTools> : IValueTaskSource<ToolResult>, IToolC
         Volatile.Write(ref _state, Running);
         _timer.Change(_session.Options.CallTimeout, Timeout.InfiniteTimeSpan);
         if (cancellationToken.CanBeCanceled)
-            _callerRegistration = cancellationToken.UnsafeRegister(static s => ((BoundedCall<TTools>)s!).OnCallerCancelled(), this);
+            _callerRegistration = cancellationToken.UnsafeRegister(static s => ((BoundedCall)s!).OnCallerCancelled(), this);
         var version = _core.Version; // read before the tool thread can complete (and the caller reuse) the call
         _session.Options.Scheduler.Schedule(this);
         return new ValueTask<ToolResult>(this, version);

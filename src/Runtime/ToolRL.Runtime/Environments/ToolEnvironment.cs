@@ -11,7 +11,7 @@ namespace ToolRL.Environments;
 public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools : class
 {
     private readonly Lazy<(IReadOnlyList<EnvironmentTask> Tasks, IReadOnlyList<TaskLoadError> Errors)> _tasks;
-    private readonly HashSet<string> _toolNames;
+    private readonly ToolSessionFactory _sessions;
 
     /// <summary>Creates the environment.</summary>
     /// <param name="scenario">The generated scenario.</param>
@@ -26,12 +26,7 @@ public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools 
         Factory = factory ?? scenario.LocalImplementation ?? throw new ArgumentException(
             $"Scenario '{scenario.Name}' has no generated local implementation; pass a factory that creates its tools.",
             nameof(factory));
-        Options = options ?? ToolEnvironmentOptions.Default;
-        if (Options.CallTimeout <= TimeSpan.Zero && Options.CallTimeout != Timeout.InfiniteTimeSpan)
-            throw new ArgumentException($"CallTimeout must be positive or infinite, not {Options.CallTimeout}.", nameof(options));
-        if (Options.MaxArgumentsLength <= 0 || Options.MaxOutputLength <= 0)
-            throw new ArgumentException("MaxArgumentsLength and MaxOutputLength must be positive.", nameof(options));
-        _toolNames = new HashSet<string>(scenario.Tools.Select(t => t.Name), StringComparer.Ordinal);
+        _sessions = new ToolSessionFactory(scenario.Name, scenario.Tools, options);
         _tasks = new Lazy<(IReadOnlyList<EnvironmentTask>, IReadOnlyList<TaskLoadError>)>(
             () => GoldenTaskLoader.Load(Scenario, Factory), LazyThreadSafetyMode.ExecutionAndPublication);
     }
@@ -43,7 +38,7 @@ public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools 
     public Func<TTools> Factory { get; }
 
     /// <summary>The call limits.</summary>
-    public ToolEnvironmentOptions Options { get; }
+    public ToolEnvironmentOptions Options => _sessions.Options;
 
     /// <inheritdoc />
     public string Name => Scenario.Name;
@@ -67,10 +62,15 @@ public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools 
     }
 
     /// <summary>True when the scenario has a tool of that name.</summary>
-    public bool HasTool(string name) => _toolNames.Contains(name);
+    public bool HasTool(string name) => _sessions.HasTool(name);
 
     /// <inheritdoc />
-    public IToolSession OpenSession() => new ToolSession<TTools>(this, Factory());
+    public IToolSession OpenSession()
+    {
+        var tools = Factory() ?? throw new InvalidOperationException($"The tools factory of scenario '{Name}' returned null.");
+        var scenario = Scenario;
+        return _sessions.Open((name, arguments, token) => scenario.Invoke(tools, name, arguments, token), tools as IDisposable);
+    }
 
     /// <inheritdoc />
     public TResult Accept<TResult>(IScenarioVisitor<TResult> visitor) => visitor.Visit(Scenario, Factory);

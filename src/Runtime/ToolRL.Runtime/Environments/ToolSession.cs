@@ -4,8 +4,8 @@ using ToolRL.Tools;
 namespace ToolRL.Environments;
 
 /// <summary>
-/// One episode's tools: a fresh implementation from the environment's factory. Validates the call
-/// (known tool, size, JSON object), then runs it through a <see cref="BoundedCall{TTools}"/> that enforces the
+/// One episode's tools: a dispatcher over fresh tool state, opened by a <see cref="ToolSessionFactory"/>. Validates the call
+/// (known tool, size, JSON object), then runs it through a <see cref="BoundedCall"/> that enforces the
 /// timeout. A session executes one call at a time.
 /// </summary>
 /// <remarks>
@@ -13,27 +13,28 @@ namespace ToolRL.Environments;
 /// it finishes in the background on its <see cref="ToolCallScheduler"/> thread and its result is discarded. Later calls of the same session then run
 /// beside it on the same state; tools that must stay consistent should observe their token.
 /// </remarks>
-internal sealed class ToolSession<TTools> : IToolSession where TTools : class
+internal sealed class ToolSession : IToolSession
 {
-    private readonly ToolEnvironment<TTools> _environment;
-    private readonly TTools _tools;
-    private BoundedCall<TTools>? _call;
+    private readonly ToolSessionFactory _factory;
+    private readonly ToolDispatcher _dispatch;
+    private readonly IDisposable? _state;
+    private BoundedCall? _call;
     private bool _disposed;
 
-    public ToolSession(ToolEnvironment<TTools> environment, TTools tools)
+    public ToolSession(ToolSessionFactory factory, ToolDispatcher dispatch, IDisposable? state)
     {
-        _environment = environment;
-        _tools = tools ?? throw new InvalidOperationException(
-            $"The tools factory of scenario '{environment.Name}' returned null.");
+        _factory = factory;
+        _dispatch = dispatch;
+        _state = state;
     }
 
     public ValueTask<ToolResult> ExecuteAsync(ToolCall call, CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
         ArgumentNullException.ThrowIfNull(call);
-        var options = _environment.Options;
+        var options = _factory.Options;
         var name = call.Name ?? string.Empty;
-        if (!_environment.HasTool(name))
+        if (!_factory.HasTool(name))
             return Done(ToolFeedback.UnknownTool(FeedbackLimits.DisplayName(name)));
 
         var args = call.ArgumentsJson ?? string.Empty;
@@ -81,40 +82,21 @@ internal sealed class ToolSession<TTools> : IToolSession where TTools : class
             if (_call is { IsRunning: true })
                 throw new InvalidOperationException("A tool session executes one call at a time; await the previous call first.");
             _call?.Dispose();
-            _call = new BoundedCall<TTools>(this);
+            _call = new BoundedCall(this);
         }
         return _call.Start(name, document, cancellationToken);
     }
 
-    internal ToolEnvironmentOptions Options => _environment.Options;
+    internal ToolEnvironmentOptions Options => _factory.Options;
 
-    /// <summary>Runs the scenario's dispatcher; a tool's exception becomes feedback. Disposes the arguments.</summary>
+    /// <summary>Runs the dispatcher; a tool's exception becomes feedback. Disposes the arguments.</summary>
     internal ToolResult InvokeGuarded(string name, JsonDocument document, CancellationToken token)
     {
-        try
-        {
-            return _environment.Scenario.Invoke(_tools, name, document.RootElement, token);
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            return ToolFeedback.Cancelled(name);
-        }
-        catch (NoRecordException ex)
-        {
-            // A facts tool with no record for these arguments: its text as written, without the error prefix.
-            return new ToolResult(ToolOutcome.NoRecord, ex.Message);
-        }
-        catch (Exception ex)
-        {
-            return ToolFeedback.Exception(name, ex);
-        }
-        finally
-        {
-            document.Dispose();
-        }
+        using (document)
+            return ToolSessionFactory.Invoke(_dispatch, name, document.RootElement, token);
     }
 
-    internal ToolResult Finish(ToolResult result) => FeedbackLimits.Truncate(result, _environment.Options.MaxOutputLength);
+    internal ToolResult Finish(ToolResult result) => FeedbackLimits.Truncate(result, _factory.Options.MaxOutputLength);
 
     private ValueTask<ToolResult> Done(ToolResult result) => new(Finish(result));
 
@@ -124,6 +106,6 @@ internal sealed class ToolSession<TTools> : IToolSession where TTools : class
             return;
         _disposed = true;
         _call?.Dispose();
-        (_tools as IDisposable)?.Dispose();
+        _state?.Dispose();
     }
 }

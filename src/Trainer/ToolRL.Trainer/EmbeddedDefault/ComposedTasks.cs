@@ -1,4 +1,5 @@
 using ToolRL.Construction.Composition;
+using ToolRL.Construction.Pipeline;
 using ToolRL.Construction.Sources;
 using ToolRL.Construction.Splits;
 using ToolRL.Environments;
@@ -8,7 +9,7 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 
 /// <summary>
 /// Tasks composed for the embedded job by the construction <see cref="TaskComposer"/> from each environment's phrase
-/// templates and value domains (all four structures, many entities): extra training tasks, so the tiny policy has to
+/// templates and value domains and validated as <c>export</c> validates them (all four structures, many entities): extra training tasks, so the tiny policy has to
 /// copy arguments from the question and values from tool responses instead of memorising the few authored tasks; and,
 /// with another seed, extra held-out tasks. A composed task keeps the side the split rule gives its question, like
 /// every other task, so no held-out question is ever trained on.
@@ -39,7 +40,8 @@ public static class ComposedTasks
         {
             var source = ScenarioSource.FromEnvironment(environment);
             var kept = new Dictionary<Tasks.TaskStructure, int>();
-            foreach (var task in new TaskComposer(source, ValueDomains.FromScenario(source)).Compose(options))
+            // Validated like export's tasks, so nothing export would reject (e.g. non-discriminative) is trained or evaluated on.
+            foreach (var task in ConstructionPipeline.ComposeValidated(source, options))
             {
                 if (split.IsHeldOut(task) != heldOut) continue;
                 var count = kept.GetValueOrDefault(task.Structure);
