@@ -114,6 +114,8 @@ def score_item(data_source, solution_str, ground_truth, extra_info=None, variant
     for key in ("task_id", "unsolved_set", "solve_rate", "gold_answer"):
         if state.get(key) is not None:
             item[key] = state[key]
+    if isinstance(item.get("unsolved_set"), str):  # the ToolRL export stores it as JSON text (its shape varies by task)
+        item["unsolved_set"] = json.loads(item["unsolved_set"])
     if "task_id" not in item and extra.get("task_id") is not None:
         item["task_id"] = extra["task_id"]
     if "gold_answer" not in item and isinstance(ground_truth, str):
