@@ -31,6 +31,9 @@ class ComputeScoreTests(unittest.TestCase):
                  "solve_rate": 0.0, "gold_answer": "Tokyo", "tools": "[]"}
         self.assertEqual(0.0, toolrl_reward.compute_score("toolrl/test", CALL, "Tokyo", extra))
         self.assertEqual(1.0, toolrl_reward.compute_score("toolrl/test", CALL.replace("France", "Japan"), "Tokyo", extra))
+        # A composed task's id is unknown to the server: the row's recorded state is what gets scored.
+        composed = dict(extra, task_id="test/composed/ParallelSingleHop-0042")
+        self.assertEqual(1.0, toolrl_reward.compute_score("toolrl/test", CALL.replace("France", "Japan"), "Tokyo", composed))
 
     def test_async_and_batch(self):
         self.assertEqual(1.0, asyncio.run(toolrl_reward.compute_score_async("test", CALL, "Paris", TASK)))
