@@ -25,6 +25,16 @@ class ComputeScoreTests(unittest.TestCase):
         state = {"unsolved_set": {"get_capital": ["Tokyo"]}, "solve_rate": 0.5, "gold_answer": "Tokyo"}
         self.assertEqual(0.0, toolrl_reward.compute_score("test", CALL, "Tokyo", {"step_state": state}))
 
+    def test_an_exported_rows_extra_info_as_verl_passes_it(self):
+        # What `export` writes: the environment apart from data_source, the unsolved set as JSON text.
+        extra = {"environment": "test", "task_id": "test/CapitalOfFrance", "unsolved_set": '{"get_capital": ["Tokyo"]}',
+                 "solve_rate": 0.0, "gold_answer": "Tokyo", "tools": "[]"}
+        self.assertEqual(0.0, toolrl_reward.compute_score("toolrl/test", CALL, "Tokyo", extra))
+        self.assertEqual(1.0, toolrl_reward.compute_score("toolrl/test", CALL.replace("France", "Japan"), "Tokyo", extra))
+        # A composed task's id is unknown to the server: the row's recorded state is what gets scored.
+        composed = dict(extra, task_id="test/composed/ParallelSingleHop-0042")
+        self.assertEqual(1.0, toolrl_reward.compute_score("toolrl/test", CALL.replace("France", "Japan"), "Tokyo", composed))
+
     def test_async_and_batch(self):
         self.assertEqual(1.0, asyncio.run(toolrl_reward.compute_score_async("test", CALL, "Paris", TASK)))
         scores = toolrl_reward.compute_score_batch(["test"] * 3, [CALL, "", "Paris"], ["Paris"] * 3, [TASK] * 3, variant="f1")

@@ -114,10 +114,16 @@ def score_item(data_source, solution_str, ground_truth, extra_info=None, variant
     for key in ("task_id", "unsolved_set", "solve_rate", "gold_answer"):
         if state.get(key) is not None:
             item[key] = state[key]
+    if isinstance(item.get("unsolved_set"), str):  # the ToolRL export stores it as JSON text (its shape varies by task)
+        item["unsolved_set"] = json.loads(item["unsolved_set"])
     if "task_id" not in item and extra.get("task_id") is not None:
         item["task_id"] = extra["task_id"]
     if "gold_answer" not in item and isinstance(ground_truth, str):
         item["gold_answer"] = ground_truth
+    if "unsolved_set" in item and "gold_answer" in item:
+        # The recorded state is complete: score at it, not at the task's start. Composed tasks of an export are not
+        # tasks the server holds, so their id must not be looked up.
+        item.pop("task_id", None)
     if variant:
         item["variant"] = variant
     return item

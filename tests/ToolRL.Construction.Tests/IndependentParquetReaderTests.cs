@@ -30,9 +30,11 @@ public sealed class IndependentParquetReaderTests
             var root = doc.RootElement;
             Assert.Equal(count, root.GetProperty("metadataRows").GetInt64());
             Assert.Equal(count, root.GetProperty("rows").GetInt64());
-            Assert.Equal(["data_source", "prompt", "ability", "reward_model", "extra_info"], root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
+            Assert.Equal(["data_source", "prompt", "ability", "reward_model", "extra_info", "agent_name"], root.GetProperty("columns").EnumerateArray().Select(c => c.GetString()));
             Assert.Equal([split], root.GetProperty("splits").EnumerateArray().Select(s => s.GetString()));
             Assert.True(root.GetProperty("indexesContiguous").GetBoolean());
+            Assert.Equal(["toolrl_agent"], root.GetProperty("agentNames").EnumerateArray().Select(s => s.GetString()));
+            Assert.Empty(root.GetProperty("untypedProperties").EnumerateArray());
 
             var written = new List<VerlRow>();
             await foreach (var row in VerlParquetReader.ReadAsync(path))
@@ -47,6 +49,9 @@ public sealed class IndependentParquetReaderTests
             Assert.Equal("rule", first.GetProperty("reward_model").GetProperty("style").GetString());
             Assert.Equal(item.Task.FinalAnswer, first.GetProperty("reward_model").GetProperty("ground_truth").GetString());
             Assert.Equal(item.Task.Structure.ToString(), first.GetProperty("structure").GetString());
+            Assert.Equal(item.Environment, first.GetProperty("environment").GetString());
+            Assert.Equal(0.0, first.GetProperty("solve_rate").GetDouble());
+            Assert.Equal(item.Task.FinalAnswer, first.GetProperty("gold_answer").GetString());
             Assert.Equal(item.Tools.Select(t => t.Name), first.GetProperty("tools").EnumerateArray().Select(t => t.GetString()));
             var gold = first.GetProperty("unsolved_set").EnumerateObject().SelectMany(p => p.Value.EnumerateArray().Select(a => a.GetString()!)).Order().ToList();
             Assert.Equal(item.Task.SubQuestions.Select(q => q.Answer).Order().ToList(), gold);

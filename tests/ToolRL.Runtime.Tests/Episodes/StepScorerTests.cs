@@ -36,6 +36,34 @@ public sealed class StepScorerTests
         }
     }
 
+    [Theory]
+    [InlineData(SolveRule.Reference, 1.0)] // as in the reference: the error text repeats the keyword, and it solves
+    [InlineData(SolveRule.Strict, 0.0)]
+    public async Task The_scorer_solves_by_the_options_rule_only(SolveRule rule, double reward)
+    {
+        var env = TestEnvironments.Create();
+        var state = RecordedState.Start(env.Task(TestTasks.CapitalOfFrance));
+        using var session = env.OpenSession();
+        var score = await StepScorer.ScoreAsync(session, state, "<tool_call>{\"name\": \"get_capital\", \"arguments\": {\"Paris\": 1}}</tool_call>",
+            new EpisodeOptions { SolveRule = rule });
+        Assert.Equal(reward, score.Reward, 12);
+        Assert.Equal(reward == 1.0, score.Calls[0].SolvedSubQuestion);
+    }
+
+    [Fact]
+    public async Task Scoring_a_solving_turn_leaves_the_recorded_state_as_it_was()
+    {
+        var env = TestEnvironments.Create();
+        var state = RecordedState.Start(env.Task(TestTasks.CapitalOfFrance));
+        for (var i = 0; i < 2; i++)
+        {
+            using var session = env.OpenSession();
+            var score = await StepScorer.ScoreAsync(session, state, Call("get_capital", "country", "France"));
+            Assert.Equal((1.0, 1), (score.Reward, score.Solved));
+        }
+        Assert.Equal(1, state.UnsolvedCount);
+    }
+
     [Fact]
     public void The_start_state_has_every_sub_question()
     {

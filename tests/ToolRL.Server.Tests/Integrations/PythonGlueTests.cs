@@ -10,17 +10,22 @@ namespace ToolRL.Server.Tests.Integrations;
 public sealed class PythonGlueTests
 {
     [Fact]
-    public async Task The_verl_reward_glue_passes_its_unittest_against_a_live_server()
+    public Task The_verl_reward_glue_passes_its_unittest_against_a_live_server() => RunUnittest("test_toolrl_reward", 8);
+
+    [Fact]
+    public Task The_verl_agent_loops_rollout_passes_its_unittest_against_a_live_server() => RunUnittest("test_toolrl_rollout", 11);
+
+    private static async Task RunUnittest(string module, int tests)
     {
         var python = FindPython();
         if (python is null)
         {
-            Console.WriteLine("SKIPPED: python3 is not on PATH, so the verl glue (integrations/verl) was not run.");
+            Console.WriteLine($"SKIPPED: python3 is not on PATH, so the verl glue's {module} (integrations/verl) was not run.");
             return;
         }
         await using var server = await TestServer.StartAsync(new ServerOptions { Workers = 0 });
         var folder = Path.Combine(AppContext.BaseDirectory, "integrations", "verl");
-        var start = new ProcessStartInfo(python, ["-m", "unittest", "-v", "test_toolrl_reward"])
+        var start = new ProcessStartInfo(python, ["-m", "unittest", "-v", module])
         {
             WorkingDirectory = folder,
             RedirectStandardOutput = true,
@@ -35,7 +40,7 @@ public sealed class PythonGlueTests
         Assert.True(process.WaitForExit(120_000), "python3 did not finish");
         var text = await output + await error;
         Assert.True(process.ExitCode == 0, text);
-        Assert.Contains("Ran 7 tests", text);
+        Assert.Contains($"Ran {tests} tests", text);
         Assert.Contains("OK", text);
     }
 

@@ -4,8 +4,9 @@ namespace ToolRL.Construction.Export;
 
 /// <summary>
 /// One row of a verl RL dataset (the layout of verl's data-preprocess scripts): <c>data_source</c>,
-/// <c>prompt</c> (chat messages), <c>ability</c>, <c>reward_model {style, ground_truth}</c> and <c>extra_info</c>.
-/// Tool documents and the gold sub-answers travel in <c>extra_info</c> as JSON text, since their shape varies by task.
+/// <c>prompt</c> (chat messages), <c>ability</c>, <c>reward_model {style, ground_truth}</c>, <c>extra_info</c> and
+/// <c>agent_name</c> (the agent loop verl runs the row with). Tool documents and the gold sub-answers travel in
+/// <c>extra_info</c> as JSON text, since their shape varies by task.
 /// </summary>
 public sealed class VerlRow
 {
@@ -23,6 +24,12 @@ public sealed class VerlRow
 
     /// <summary>Everything else the reward function and the tool agent need.</summary>
     [JsonPropertyName("extra_info")] public VerlExtraInfo ExtraInfo { get; set; } = new();
+
+    /// <summary>
+    /// The verl agent loop for the row: <see cref="VerlRows.AgentName"/>, the multi-turn loop in
+    /// <c>integrations/verl/toolrl_agent_loop.py</c>. Single-step training ignores it.
+    /// </summary>
+    [JsonPropertyName("agent_name")] public string AgentName { get; set; } = VerlRows.AgentName;
 }
 
 /// <summary>One chat message.</summary>
@@ -57,6 +64,9 @@ public sealed class VerlExtraInfo
     /// <summary>The task id.</summary>
     [JsonPropertyName("task_id")] public string TaskId { get; set; } = "";
 
+    /// <summary>The environment the server serves the task under (scenario plus variant suffix), as <c>/v1/score</c> and ORS sessions name it.</summary>
+    [JsonPropertyName("environment")] public string Environment { get; set; } = "";
+
     /// <summary>The scenario the task comes from.</summary>
     [JsonPropertyName("scenario")] public string Scenario { get; set; } = "";
 
@@ -68,6 +78,12 @@ public sealed class VerlExtraInfo
 
     /// <summary>The unsolved set as a JSON object: tool name → gold sub-answers.</summary>
     [JsonPropertyName("unsolved_set")] public string UnsolvedSet { get; set; } = "{}";
+
+    /// <summary>The step state's solve rate (FTRL's <c>solve_rate</c>): the share of sub-questions already solved.</summary>
+    [JsonPropertyName("solve_rate")] public double SolveRate { get; set; }
+
+    /// <summary>The step state's final gold answer (FTRL's <c>gold_answer</c>; also <c>reward_model.ground_truth</c>).</summary>
+    [JsonPropertyName("gold_answer")] public string GoldAnswer { get; set; } = "";
 
     /// <summary>The golden calls as a JSON array of <c>{"name","arguments","depends_on"}</c>.</summary>
     [JsonPropertyName("golden_calls")] public string GoldenCalls { get; set; } = "[]";

@@ -8,6 +8,9 @@ namespace ToolRL.Construction.Export;
 /// <summary>Builds <see cref="VerlRow"/>s from FTRL records.</summary>
 public static class VerlRows
 {
+    /// <summary>The <c>agent_name</c> of every row: the verl agent loop registered by <c>integrations/verl/toolrl_agent_loop.py</c>.</summary>
+    public const string AgentName = "toolrl_agent";
+
     /// <summary>The verl row of an initial record of <paramref name="item"/>.</summary>
     public static VerlRow From(ExportItem item, StepRecord record, string split, long index) => new()
     {
@@ -19,9 +22,12 @@ public static class VerlRows
             Split = split,
             Index = index,
             TaskId = item.Task.Id,
+            Environment = item.Environment,
             Scenario = item.Task.Scenario,
             Structure = item.Task.Structure.ToString(),
-            Tools = item.ToolsJson,
+            Tools = VerlToolSchemas.EnsureTypes(item.ToolsJson),
+            SolveRate = record.SolveRate,
+            GoldAnswer = record.GoldAnswer,
             UnsolvedSet = WriteJson(w =>
             {
                 w.WriteStartObject();

@@ -6,12 +6,13 @@ namespace ToolRL.Episodes;
 
 /// <summary>
 /// Executes one turn's calls in order and solves sub-questions under both rules: the core that
-/// <see cref="Episode"/> and <see cref="StepScorer"/> share.
+/// <see cref="Episode"/> and <see cref="StepScorer"/> share. A set may be null when its rule's result is not needed
+/// (the scorer tracks only the rule it scores by); a call then never solves under that rule.
 /// </summary>
 internal static class TurnExecution
 {
     public static async ValueTask<(ExecutedCall[] Calls, int Solved)> RunAsync(
-        IToolSession session, IReadOnlyList<ToolCall> calls, UnsolvedSet reference, UnsolvedSet strict, SolveRule rule,
+        IToolSession session, IReadOnlyList<ToolCall> calls, UnsolvedSet? reference, UnsolvedSet? strict, SolveRule rule,
         CancellationToken cancellationToken)
     {
         var executed = new ExecutedCall[calls.Count];
@@ -21,8 +22,8 @@ internal static class TurnExecution
             // A structured call may arrive without a name (null despite the type): it fails as an unknown tool.
             var call = calls[i].Name is null ? calls[i] with { Name = string.Empty } : calls[i];
             var result = await session.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
-            var solvedReference = reference.TrySolve(call.Name, result.Text);
-            var solvedStrict = result.IsOk && strict.TrySolve(call.Name, result.Text);
+            var solvedReference = reference is not null && reference.TrySolve(call.Name, result.Text);
+            var solvedStrict = result.IsOk && strict is not null && strict.TrySolve(call.Name, result.Text);
             var solvedOne = rule == SolveRule.Strict ? solvedStrict : solvedReference;
             if (solvedOne)
                 solved++;

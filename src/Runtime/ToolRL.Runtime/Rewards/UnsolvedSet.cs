@@ -23,6 +23,18 @@ public sealed class UnsolvedSet
         Remaining = Total;
     }
 
+    /// <summary>Creates the set from a recorded state's tool name → gold sub-answers (copied; the input is not changed).</summary>
+    internal UnsolvedSet(IReadOnlyDictionary<string, IReadOnlyList<string>> unsolved)
+    {
+        _byTool = new Dictionary<string, List<string>>(unsolved.Count, StringComparer.Ordinal);
+        foreach (var (tool, answers) in unsolved)
+        {
+            _byTool[tool] = [.. answers];
+            Total += answers.Count;
+        }
+        Remaining = Total;
+    }
+
     /// <summary>Number of sub-questions of the task (<c>k</c>).</summary>
     public int Total { get; }
 
