@@ -15,7 +15,7 @@ using FactAttribute = Xunit.FactAttribute;
 
 public sealed class EmbeddedDefaultJobTests
 {
-    private static EmbeddedDefaultOptions Tiny(string dir) => new()
+    internal static EmbeddedDefaultOptions Tiny(string dir) => new()
     {
         Seed = 4,
         OutputDirectory = dir,
