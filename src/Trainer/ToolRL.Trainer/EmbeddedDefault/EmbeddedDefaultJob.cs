@@ -3,6 +3,7 @@ using System.Globalization;
 using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Episodes;
+using ToolRL.Rewards;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Models;
@@ -75,9 +76,17 @@ public static class EmbeddedDefaultJob
         model.EndTokenIds = [endId];
         progress.WriteLine($"model: Qwen3 {options.Model.Layers} layers, hidden {options.Model.HiddenSize}, {model.parameters().Sum(p => p.numel()):N0} parameters");
 
-        // The log is rebuilt on every run (a resumed run re-records SFT from its checkpoint), never appended to.
+        // The logs are rebuilt on every run (a resumed run re-records SFT from its checkpoint), never appended to.
         File.Delete(Path.Combine(runDir, "metrics.jsonl"));
+        string tensorBoardDir = Path.Combine(runDir, "tensorboard");
+        if (Directory.Exists(tensorBoardDir)) Directory.Delete(tensorBoardDir, recursive: true);
         using var metrics = new MetricsLog(Path.Combine(runDir, "metrics.jsonl"));
+        using var tensorBoard = new TensorBoardLog(tensorBoardDir);
+        void Log(StepMetrics record)
+        {
+            metrics.Append(record);
+            tensorBoard.Write(record);
+        }
 
         // Thinking off: Qwen3's template then pre-fills an empty think block, as in the SFT conversations. Every
         // checkpoint records it, so a policy loaded from one prompts as the run did.
@@ -118,14 +127,16 @@ public static class EmbeddedDefaultJob
             progress.WriteLine($"sft: resumed from {sftDir} ({sft.Losses.Count + (shortSft?.Losses.Count ?? 0)} steps trained earlier; delete {SftPhaseCheckpoint.FileName} to train again)");
         }
         for (int i = 0; i < (shortSft?.Losses.Count ?? 0); i++)
-            metrics.Append(new StepMetrics(i + 1, "sft_short", new Dictionary<string, double> { ["loss"] = shortSft!.Losses[i] }));
+            Log(new StepMetrics(i + 1, MetricNames.SftShortPhase, new Dictionary<string, double> { [MetricNames.Loss] = shortSft!.Losses[i] }));
         for (int i = 0; i < sft.Losses.Count; i++)
-            metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
+            Log(new StepMetrics(i + 1, MetricNames.SftPhase, new Dictionary<string, double> { [MetricNames.Loss] = sft.Losses[i] }));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s{(resumed is null ? "" : " (the earlier run's)")}"));
 
         var greedy = new TorchPolicy(model, tokenizer, template, promptOptions, "embedded-default") { PadTokenId = padId };
         var greedySampling = PolicySampling.Greedy with { MaxNewTokens = options.MaxNewTokens };
-        var afterSft = await Evaluate("after SFT", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
+        var evaluation = new HeldOutEvaluation(greedy, greedySampling, heldOut, episodeOptions, runDir, progress, step => step == 0 ? "after SFT" : "after RL");
+        var afterSft = await evaluation.EvaluateReportAsync(0, cancellationToken).ConfigureAwait(false);
+        Log(HeldOutEvaluation.Record(0, afterSft));
 
         // GRPO on step records collected from the policy's own episodes on training tasks.
         using var reference = ModelLoader.Load(sftDir);
@@ -162,11 +173,11 @@ public static class EmbeddedDefaultJob
                 var stats = updater.Update(samples);
                 model.eval();
                 rlStats.Add(stats);
-                metrics.Append(new StepMetrics(it + 1, "rl", new Dictionary<string, double>
-                {
-                    ["reward"] = stats.MeanReward, ["kl"] = stats.Kl, ["entropy"] = stats.Entropy,
-                    ["policy_loss"] = stats.PolicyLoss, ["grad_norm"] = stats.GradNorm, ["tokens_per_s"] = stats.TokensPerSecond,
-                }));
+                var values = RlUpdateMetrics.Of(stats);
+                (values[MetricNames.RolloutSolveP], values[MetricNames.RolloutSolveR], values[MetricNames.RolloutSolveF1]) =
+                    EpisodeMetrics.Average(episodes.Select(e => e.Metrics).ToArray());
+                values[MetricNames.Records] = chosen.Length;
+                Log(new StepMetrics(it + 1, MetricNames.RlPhase, values));
                 progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"rl {it + 1}/{options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
             }
@@ -174,7 +185,9 @@ public static class EmbeddedDefaultJob
         rlClock.Stop();
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rl: {rlStats.Count} updates in {rlClock.Elapsed.TotalSeconds:F0} s ({rlClock.Elapsed.TotalSeconds / Math.Max(1, rlStats.Count):F1} s per iteration: episodes, sampling, scoring, update)"));
-        var afterRl = await Evaluate("after RL", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
+        int lastStep = Math.Max(1, rlStats.Count);
+        var afterRl = await evaluation.EvaluateReportAsync(lastStep, cancellationToken).ConfigureAwait(false);
+        Log(HeldOutEvaluation.Record(lastStep, afterRl));
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"), copyFrom: tokenizerDir, chatOptions: promptOptions);
 
         clock.Stop();
@@ -183,6 +196,7 @@ public static class EmbeddedDefaultJob
         var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, heldOut.Length, vocabularySize, vocabularyDescription,
             sft, afterSft, rlStats, afterRl, clock.Elapsed, shortSft, bySource);
         metrics.Dispose(); // the report reads metrics.jsonl for its curves
+        tensorBoard.Dispose();
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));
@@ -193,19 +207,4 @@ public static class EmbeddedDefaultJob
         new(name, count,
             SolveScores.Of(afterSft.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()),
             SolveScores.Of(afterRl.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()));
-
-    private static async Task<EvaluationReport> Evaluate(
-        string label, string runDirectory, TorchPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        var traces = await EpisodeBatchRunner.RunAsync(policy, sampling, tasks, options, cancellationToken).ConfigureAwait(false);
-        var report = EvaluationReport.FromTraces(traces);
-        EpisodeTraceWriter.Write(Path.Combine(runDirectory, $"heldout-{label.Replace(' ', '-')}.jsonl"), traces);
-        metrics.Append(new StepMetrics(step, "eval", new Dictionary<string, double>
-        {
-            ["solve_p"] = report.Overall.SolveP, ["solve_r"] = report.Overall.SolveR, ["solve_f1"] = report.Overall.SolveF1,
-        }));
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eval {label}: {report.Overall} in {clock.Elapsed.TotalSeconds:F0} s"));
-        return report;
-    }
 }

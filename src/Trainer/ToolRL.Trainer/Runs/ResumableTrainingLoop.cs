@@ -70,7 +70,14 @@ public sealed class ResumableTrainingLoop
     /// cancelled, the running step is abandoned, a checkpoint of the last completed step is saved (unless one is
     /// already), and <see cref="OperationCanceledException"/> is thrown: running again resumes from there.
     /// </summary>
-    public async Task<LoopResult> RunAsync(ITrainingProcess process, CancellationToken cancellationToken = default)
+    public Task<LoopResult> RunAsync(ITrainingProcess process, CancellationToken cancellationToken = default) =>
+        RunAsync(process, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(ITrainingProcess, CancellationToken)"/>, calling <paramref name="evaluation"/> before the
+    /// first step of a fresh run, every <see cref="RunConfig.EvalInterval"/> steps and after the last step.
+    /// </summary>
+    public async Task<LoopResult> RunAsync(ITrainingProcess process, ITrainingEvaluation? evaluation, CancellationToken cancellationToken)
     {
         using var runLock = RunFolderLock.Acquire(RunDirectory);
         Checkpoints.RemoveIncomplete();
@@ -95,25 +102,31 @@ public sealed class ResumableTrainingLoop
         using var tensorBoard = new TensorBoardLog(TensorBoardDirectory);
         // The state after the last completed step, for a checkpoint if the next one is interrupted.
         TrainingState? unsaved = null;
+        void Log(IEnumerable<StepMetrics> records)
+        {
+            foreach (var r in records)
+            {
+                metrics.Append(r);
+                tensorBoard.Write(r);
+            }
+        }
         try
         {
             await _progress.RunAsync("train", _config.Steps, async task =>
             {
                 if (startStep > 0)
                     task.Advance(startStep, $"resumed at step {startStep}");
+                else if (evaluation is not null)
+                    Log(await evaluation.EvaluateAsync(0, cancellationToken).ConfigureAwait(false));
                 for (var step = startStep + 1; step <= _config.Steps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var outcome = await process.RunStepAsync(new StepContext(step, cursor, _config.Seed), cancellationToken).ConfigureAwait(false);
                     cursor = outcome.NextDataCursor;
-                    var record = new StepMetrics(step, "train", outcome.Metrics);
-                    metrics.Append(record);
-                    tensorBoard.Write(record);
-                    foreach (var extra in outcome.ExtraRecords ?? [])
-                    {
-                        metrics.Append(extra);
-                        tensorBoard.Write(extra);
-                    }
+                    var record = new StepMetrics(step, MetricNames.RlPhase, outcome.Metrics);
+                    Log([record, .. outcome.ExtraRecords ?? []]);
+                    if (evaluation is not null && (step == _config.Steps || (_config.EvalInterval > 0 && step % _config.EvalInterval == 0)))
+                        Log(await evaluation.EvaluateAsync(step, cancellationToken).ConfigureAwait(false));
                     stepsRun++;
                     var state = new TrainingState
                     {
