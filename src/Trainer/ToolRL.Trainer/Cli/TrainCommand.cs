@@ -161,9 +161,11 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>What an interrupted embedded run left: its SFT model once SFT has ended (the job's one restart point).</summary>
+    /// <summary>What an interrupted embedded run left: its newest RL checkpoint, else its SFT model once SFT has ended.</summary>
     private static string EmbeddedInterruptNote(string runDirectory) =>
-        File.Exists(Path.Combine(runDirectory, SftPhaseCheckpoint.FileName))
+        new RunCheckpointStore(runDirectory).Latest() is { } latest
+            ? $"after RL iteration {latest.State.Step}; run the same command to resume from {latest.Path}"
+            : File.Exists(Path.Combine(runDirectory, SftPhaseCheckpoint.FileName))
             ? $"after SFT; run the same command to resume from {Path.Combine(runDirectory, "model-sft")} (evaluation and RL start again)"
             : $"before SFT ended; nothing to resume from yet (SFT is saved to {Path.Combine(runDirectory, "model-sft")} when it ends); run the same command to start again";
 

@@ -59,6 +59,15 @@ public sealed class ResumableTrainingLoop
     /// <summary>The run's checkpoints.</summary>
     public RunCheckpointStore Checkpoints { get; }
 
+    /// <summary>
+    /// Records of work done before the loop's steps (the embedded job's SFT), written first in a fresh run's log;
+    /// a resumed run keeps them with the rest of the checkpoint's records.
+    /// </summary>
+    internal IReadOnlyList<StepMetrics> RecordsBeforeSteps { get; init; } = [];
+
+    /// <summary>The caller already holds the run folder's <see cref="RunFolderLock"/> (the loop then takes none).</summary>
+    internal bool CallerHoldsLock { get; init; }
+
     /// <summary>The metrics file.</summary>
     public string MetricsPath => Path.Combine(RunDirectory, "metrics.jsonl");
 
@@ -79,7 +88,7 @@ public sealed class ResumableTrainingLoop
     /// </summary>
     public async Task<LoopResult> RunAsync(ITrainingProcess process, ITrainingEvaluation? evaluation, CancellationToken cancellationToken)
     {
-        using var runLock = RunFolderLock.Acquire(RunDirectory);
+        using var runLock = CallerHoldsLock ? null : RunFolderLock.Acquire(RunDirectory);
         Checkpoints.RemoveIncomplete();
         var startStep = 0;
         long cursor = 0;
@@ -116,15 +125,21 @@ public sealed class ResumableTrainingLoop
             {
                 if (startStep > 0)
                     task.Advance(startStep, $"resumed at step {startStep}");
-                else if (evaluation is not null)
-                    Log(await evaluation.EvaluateAsync(0, cancellationToken).ConfigureAwait(false));
+                else
+                {
+                    Log(RecordsBeforeSteps);
+                    if (evaluation is not null)
+                        Log(await evaluation.EvaluateAsync(0, cancellationToken).ConfigureAwait(false));
+                }
                 for (var step = startStep + 1; step <= _config.Steps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var outcome = await process.RunStepAsync(new StepContext(step, cursor, _config.Seed), cancellationToken).ConfigureAwait(false);
                     cursor = outcome.NextDataCursor;
-                    var record = new StepMetrics(step, MetricNames.RlPhase, outcome.Metrics);
-                    Log([record, .. outcome.ExtraRecords ?? []]);
+                    // A step with no metrics made no update (nothing to learn from): it logs no record.
+                    if (outcome.Metrics.Count > 0)
+                        Log([new StepMetrics(step, MetricNames.RlPhase, outcome.Metrics)]);
+                    Log(outcome.ExtraRecords ?? []);
                     if (evaluation is not null && (step == _config.Steps || (_config.EvalInterval > 0 && step % _config.EvalInterval == 0)))
                         Log(await evaluation.EvaluateAsync(step, cancellationToken).ConfigureAwait(false));
                     stepsRun++;
