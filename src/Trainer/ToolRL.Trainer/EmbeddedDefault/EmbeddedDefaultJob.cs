@@ -3,7 +3,6 @@ using System.Globalization;
 using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Episodes;
-using ToolRL.Rewards;
 using ToolRL.IO;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Evaluation;
@@ -20,8 +19,10 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <summary>
 /// The embedded default training run (<c>dotnet run -- train</c> with no model): a tiny Qwen3-architecture policy
 /// built from scratch over a restricted real Qwen3 vocabulary, SFT on the training tasks' golden trajectories,
-/// held-out Solve-P/R/F1, GRPO on step records from the policy's own episodes with the environment's step rewards,
-/// held-out Solve-P/R/F1 again. Writes <c>report.md</c>, <c>metrics.jsonl</c>, the tokenizer and the final model to the run folder.
+/// then GRPO on step records from the policy's own episodes with the environment's step rewards
+/// (<see cref="PrefixGrpoProcess"/>) on <see cref="ResumableTrainingLoop"/>, which evaluates held-out Solve-P/R/F1
+/// after SFT and after RL. Writes <c>report.md</c>, <c>metrics.jsonl</c>, <c>tensorboard/</c>, <c>checkpoints/</c>, the
+/// tokenizer, the SFT model and the final model to the run folder.
 /// </summary>
 public static class EmbeddedDefaultJob
 {
