@@ -15,7 +15,7 @@ using FactAttribute = Xunit.FactAttribute;
 
 public sealed class EmbeddedDefaultJobTests
 {
-    private static EmbeddedDefaultOptions Tiny(string dir) => new()
+    internal static EmbeddedDefaultOptions Tiny(string dir) => new()
     {
         Seed = 4,
         OutputDirectory = dir,
@@ -173,6 +173,40 @@ public sealed class EmbeddedDefaultJobTests
         // The log holds one run's records, not the killed run's plus the resumed run's.
         var records = MetricsLog.Read(Path.Combine(dir.Path, "metrics.jsonl"));
         Assert.Equal(MetricsLog.Read(Path.Combine(whole.Path, "metrics.jsonl")).Select(r => (r.Phase, r.Step)), records.Select(r => (r.Phase, r.Step)));
+    }
+
+    [Fact]
+    public async Task A_run_killed_mid_rl_resumes_from_its_last_checkpoint_and_ends_as_an_uninterrupted_run()
+    {
+        var env = new AtlasEnvironment();
+        using var whole = new TempDirectory();
+        var uninterrupted = await EmbeddedDefaultJob.RunAsync(Tiny(whole.Path), [env], new StringWriter());
+
+        using var dir = new TempDirectory();
+        using (var kill = new CancellationTokenSource())
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new CancelOnLine("rl 1/", kill), kill.Token));
+        Assert.Equal([1], new RunCheckpointStore(dir.Path).Complete().Select(c => c.Step));
+        Assert.False(File.Exists(Path.Combine(dir.Path, "report.md")));
+
+        var progress = new StringWriter();
+        var resumed = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
+
+        Assert.Contains("resumed at iteration 1", progress.ToString());
+        Assert.DoesNotContain("rl 1/", progress.ToString());
+        Assert.Equal(uninterrupted.Rl.Select(r => (r.MeanReward, r.Kl, r.Entropy, r.GradNorm)), resumed.Rl.Select(r => (r.MeanReward, r.Kl, r.Entropy, r.GradNorm)));
+        Assert.Equal(uninterrupted.AfterSft.Overall, resumed.AfterSft.Overall);
+        Assert.Equal(uninterrupted.AfterRl.Overall, resumed.AfterRl.Overall);
+        static string[] Lines(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
+            .Select(r => new StepMetrics(r.Step, r.Phase, r.Values.Where(kv => kv.Key != "tokens_per_s").ToDictionary()).ToJsonLine()).ToArray();
+        Assert.Equal(Lines(whole.Path), Lines(dir.Path));
+        Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "model-final", "model.safetensors")), File.ReadAllBytes(Path.Combine(dir.Path, "model-final", "model.safetensors")));
+        Assert.Equal(File.ReadAllLines(Path.Combine(whole.Path, "heldout-after-SFT.jsonl")), File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-SFT.jsonl")));
+
+        // Other RL settings: the checkpoints are not resumed.
+        var changed = new StringWriter();
+        await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { RlLearningRate = 1e-3 }, [env], changed);
+        Assert.Contains("was written with other RL settings; RL starts again", changed.ToString());
+        Assert.DoesNotContain("resumed at iteration", changed.ToString());
     }
 
     [Fact]

@@ -143,20 +143,29 @@ internal static class TrainCommand
             var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
             context.OnInterrupt(() => CheckpointInterruptNote(loop));
             context.Output.WriteLine($"training {modelDirectory} on {environment.Name}: {split.Train.Count} training tasks, {run.Steps} steps ({run.Algorithm}) → {loop.RunDirectory}");
-            var result = await loop.RunAsync(process, cancellationToken);
+            // Held-out Solve-P/R/F1 before RL, every evalInterval steps and after the last (greedy, the reference rule).
+            var evaluation = new HeldOutEvaluation(policy, PolicySampling.Greedy with { MaxNewTokens = run.MaxNewTokens }, split.HeldOut,
+                new Episodes.EpisodeOptions { MaxTurns = run.MaxTurns }, loop.RunDirectory, context.Output);
+            var result = await loop.RunAsync(process, evaluation, cancellationToken);
             context.Output.WriteLine(result.ResumedFromStep > 0
                 ? $"resumed from step {result.ResumedFromStep}; ran {result.StepsRun} steps to step {result.FinalStep}"
                 : $"ran {result.StepsRun} steps");
-            context.Output.WriteLine($"metrics: {result.MetricsPath}; checkpoints under {loop.RunDirectory}");
+            var report = TrainingRunReport.Write(loop.RunDirectory, $"Training run: {Path.GetFileName(Path.GetFullPath(modelDirectory))} on {environment.Name}",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"Base model {Path.GetFullPath(modelDirectory)}; seed {run.Seed}; {split.Train.Count} training tasks, {split.HeldOut.Count} held out; {run.Algorithm}, {result.FinalStep} steps."),
+                evaluation.Reports.Count > 0 ? evaluation.Reports.Values.Last() : null);
+            context.Output.WriteLine($"metrics: {result.MetricsPath}; checkpoints under {loop.RunDirectory}; report {report}");
             return ExitCodes.Ok;
         }
 
         return command;
     }
 
-    /// <summary>What an interrupted embedded run left: its SFT model once SFT has ended (the job's one restart point).</summary>
+    /// <summary>What an interrupted embedded run left: its newest RL checkpoint, else its SFT model once SFT has ended.</summary>
     private static string EmbeddedInterruptNote(string runDirectory) =>
-        File.Exists(Path.Combine(runDirectory, SftPhaseCheckpoint.FileName))
+        new RunCheckpointStore(runDirectory).Latest() is { } latest
+            ? $"after RL iteration {latest.State.Step}; run the same command to resume from {latest.Path}"
+            : File.Exists(Path.Combine(runDirectory, SftPhaseCheckpoint.FileName))
             ? $"after SFT; run the same command to resume from {Path.Combine(runDirectory, "model-sft")} (evaluation and RL start again)"
             : $"before SFT ended; nothing to resume from yet (SFT is saved to {Path.Combine(runDirectory, "model-sft")} when it ends); run the same command to start again";
 

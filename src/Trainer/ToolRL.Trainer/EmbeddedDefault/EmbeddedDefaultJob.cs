@@ -3,6 +3,7 @@ using System.Globalization;
 using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Episodes;
+using ToolRL.IO;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Models;
@@ -18,8 +19,10 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <summary>
 /// The embedded default training run (<c>dotnet run -- train</c> with no model): a tiny Qwen3-architecture policy
 /// built from scratch over a restricted real Qwen3 vocabulary, SFT on the training tasks' golden trajectories,
-/// held-out Solve-P/R/F1, GRPO on step records from the policy's own episodes with the environment's step rewards,
-/// held-out Solve-P/R/F1 again. Writes <c>report.md</c>, <c>metrics.jsonl</c>, the tokenizer and the final model to the run folder.
+/// then GRPO on step records from the policy's own episodes with the environment's step rewards
+/// (<see cref="PrefixGrpoProcess"/>) on <see cref="ResumableTrainingLoop"/>, which evaluates held-out Solve-P/R/F1
+/// after SFT and after RL. Writes <c>report.md</c>, <c>metrics.jsonl</c>, <c>tensorboard/</c>, <c>checkpoints/</c>, the
+/// tokenizer, the SFT model and the final model to the run folder.
 /// </summary>
 public static class EmbeddedDefaultJob
 {
@@ -75,10 +78,6 @@ public static class EmbeddedDefaultJob
         model.EndTokenIds = [endId];
         progress.WriteLine($"model: Qwen3 {options.Model.Layers} layers, hidden {options.Model.HiddenSize}, {model.parameters().Sum(p => p.numel()):N0} parameters");
 
-        // The log is rebuilt on every run (a resumed run re-records SFT from its checkpoint), never appended to.
-        File.Delete(Path.Combine(runDir, "metrics.jsonl"));
-        using var metrics = new MetricsLog(Path.Combine(runDir, "metrics.jsonl"));
-
         // Thinking off: Qwen3's template then pre-fills an empty think block, as in the SFT conversations. Every
         // checkpoint records it, so a policy loaded from one prompts as the run did.
         var promptOptions = new ChatTemplateOptions(AddGenerationPrompt: true, EnableThinking: false);
@@ -117,64 +116,47 @@ public static class EmbeddedDefaultJob
             (sft, shortSft) = (resumed.Main, resumed.Short);
             progress.WriteLine($"sft: resumed from {sftDir} ({sft.Losses.Count + (shortSft?.Losses.Count ?? 0)} steps trained earlier; delete {SftPhaseCheckpoint.FileName} to train again)");
         }
+        var sftRecords = new List<StepMetrics>();
         for (int i = 0; i < (shortSft?.Losses.Count ?? 0); i++)
-            metrics.Append(new StepMetrics(i + 1, "sft_short", new Dictionary<string, double> { ["loss"] = shortSft!.Losses[i] }));
+            sftRecords.Add(new StepMetrics(i + 1, MetricNames.SftShortPhase, new Dictionary<string, double> { [MetricNames.Loss] = shortSft!.Losses[i] }));
         for (int i = 0; i < sft.Losses.Count; i++)
-            metrics.Append(new StepMetrics(i + 1, "sft", new Dictionary<string, double> { ["loss"] = sft.Losses[i] }));
+            sftRecords.Add(new StepMetrics(i + 1, MetricNames.SftPhase, new Dictionary<string, double> { [MetricNames.Loss] = sft.Losses[i] }));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sft: {sft.Elapsed.TotalSeconds:F0} s, {sft.TokensPerSecond:F0} tokens/s{(resumed is null ? "" : " (the earlier run's)")}"));
+
+        // RL on the resumable loop: checkpoints under checkpoints/, metrics.jsonl (the SFT records first) and
+        // TensorBoard, held-out evaluation after SFT (step 0) and after the last step. A run killed mid-RL resumes
+        // from its newest checkpoint, unless SFT trained again or the RL settings changed.
+        var loop = new ResumableTrainingLoop(
+            new RunConfig { OutputDir = runDir, Steps = options.RlIterations, Seed = unchecked((int)options.Seed), CheckpointInterval = RlCheckpointInterval, KeepCheckpoints = 2 },
+            ProgressDisplay.Plain(progress, everyPercent: 100))
+        { RecordsBeforeSteps = sftRecords, CallerHoldsLock = true };
+        StartRlAgainUnlessResumable(runDir, loop, sftTrained: resumed is null, RlSettingsOf(options), progress);
 
         var greedy = new TorchPolicy(model, tokenizer, template, promptOptions, "embedded-default") { PadTokenId = padId };
         var greedySampling = PolicySampling.Greedy with { MaxNewTokens = options.MaxNewTokens };
-        var afterSft = await Evaluate("after SFT", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, 0, progress, cancellationToken).ConfigureAwait(false);
-
-        // GRPO on step records collected from the policy's own episodes on training tasks.
+        var evaluation = new HeldOutEvaluation(greedy, greedySampling, heldOut, episodeOptions, runDir, progress, step => step == 0 ? "after SFT" : "after RL");
         using var reference = ModelLoader.Load(sftDir);
         reference.eval();
-        var rlStats = new List<RlUpdateStats>();
         var sampler = new TorchPolicy(model, tokenizer, template, promptOptions, "embedded-default")
         {
             PadTokenId = padId, MaxBatchSize = options.RlPromptsPerIteration * options.RlGroupSize,
         };
-        var settings = new RlUpdateSettings
-        {
-            Algorithm = options.Algorithm,
-            MiniBatchSize = options.RlPromptsPerIteration * options.RlGroupSize,
-            MicroBatchSize = 16,
-            // One update per batch: at temperature 1 the sampler's log-probs are the policy's, so the extra forward
-            // pass verl makes to recompute them would give the same numbers.
-            RecomputeOldLogProbs = options.RlTemperature != 1.0,
-        };
         var rlClock = Stopwatch.StartNew();
-        using (var optimizer = new PolicyOptimizer(model.parameters(), new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0.0 }))
-        {
-            var updater = new RlUpdater(new Rl.CausalLmScorer(model, padId), new Rl.CausalLmScorer(reference, padId), optimizer, settings);
-            var random = new Random(unchecked((int)options.Seed * 7919 + 17));
-            for (int it = 0; it < options.RlIterations; it++)
-            {
-                var episodeTasks = trainTasks.OrderBy(_ => random.Next()).Take(options.RlEpisodesPerIteration).ToArray();
-                var episodes = await EpisodeBatchRunner.RunAsync(greedy, greedySampling, episodeTasks, rlEpisodeOptions, cancellationToken).ConfigureAwait(false);
-                var chosen = episodes.SelectMany(e => PrefixRollouts.Prefixes(e.Task, e.Messages))
-                    .OrderBy(_ => random.Next()).Take(options.RlPromptsPerIteration).ToArray();
-                var sampling = new PolicySampling { Temperature = options.RlTemperature, MaxNewTokens = options.MaxNewTokens, Seed = options.Seed * 1000 + it + 1 };
-                var samples = await PrefixRollouts.CollectAsync(sampler, sampling, chosen, options.RlGroupSize, rlEpisodeOptions, cancellationToken).ConfigureAwait(false);
-                if (samples.Count == 0) continue;
-                model.train();
-                var stats = updater.Update(samples);
-                model.eval();
-                rlStats.Add(stats);
-                metrics.Append(new StepMetrics(it + 1, "rl", new Dictionary<string, double>
-                {
-                    ["reward"] = stats.MeanReward, ["kl"] = stats.Kl, ["entropy"] = stats.Entropy,
-                    ["policy_loss"] = stats.PolicyLoss, ["grad_norm"] = stats.GradNorm, ["tokens_per_s"] = stats.TokensPerSecond,
-                }));
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"rl {it + 1}/{options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
-            }
-        }
+        LoopResult loopResult;
+        using (var process = new PrefixGrpoProcess(options, greedy, greedySampling, sampler, reference, trainTasks, rlEpisodeOptions, tokenizerDir, progress))
+            loopResult = await loop.RunAsync(process, evaluation, cancellationToken).ConfigureAwait(false);
         rlClock.Stop();
+        var rlStats = MetricsLog.Read(loop.MetricsPath).Where(r => r.Phase == MetricNames.RlPhase).Select(UpdateStatsOf).ToList();
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"rl: {rlStats.Count} updates in {rlClock.Elapsed.TotalSeconds:F0} s ({rlClock.Elapsed.TotalSeconds / Math.Max(1, rlStats.Count):F1} s per iteration: episodes, sampling, scoring, update)"));
-        var afterRl = await Evaluate("after RL", runDir, greedy, greedySampling, heldOut, episodeOptions, metrics, Math.Max(1, rlStats.Count), progress, cancellationToken).ConfigureAwait(false);
+            $"rl: {rlStats.Count} updates; {loopResult.StepsRun} iterations in {rlClock.Elapsed.TotalSeconds:F0} s ({rlClock.Elapsed.TotalSeconds / Math.Max(1, loopResult.StepsRun):F1} s per iteration: episodes, sampling, scoring, update){(loopResult.ResumedFromStep > 0 ? $", resumed at iteration {loopResult.ResumedFromStep}" : "")}"));
+        // Evaluations the loop did not run in this process (a resumed run's after-SFT one, or both when the run had
+        // ended) run again here: greedy, so they give the numbers and traces the earlier process wrote.
+        var afterSft = evaluation.Reports.GetValueOrDefault(0)
+            ?? await new HeldOutEvaluation(new TorchPolicy(reference, tokenizer, template, promptOptions, "embedded-default") { PadTokenId = padId },
+                greedySampling, heldOut, episodeOptions, runDir, progress, _ => "after SFT").EvaluateReportAsync(0, cancellationToken).ConfigureAwait(false);
+        var afterRl = loopResult.FinalStep == 0 ? afterSft
+            : evaluation.Reports.GetValueOrDefault(loopResult.FinalStep) ?? await evaluation.EvaluateReportAsync(loopResult.FinalStep, cancellationToken).ConfigureAwait(false);
+        if (loopResult.FinalStep == 0) File.Copy(evaluation.TracesPath(0), evaluation.TracesPath(1), overwrite: true);
         ModelSaver.Save(model, Path.Combine(runDir, "model-final"), copyFrom: tokenizerDir, chatOptions: promptOptions);
 
         clock.Stop();
@@ -182,7 +164,6 @@ public static class EmbeddedDefaultJob
         if (heldOutComposed.Count > 0) bySource.Add(Source("composed", afterSft, afterRl, split.HeldOut.Count, heldOutComposed.Count));
         var result = new EmbeddedDefaultResult(options.Seed, runDir, trainTasks.Length, heldOut.Length, vocabularySize, vocabularyDescription,
             sft, afterSft, rlStats, afterRl, clock.Elapsed, shortSft, bySource);
-        metrics.Dispose(); // the report reads metrics.jsonl for its curves
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));
@@ -194,18 +175,39 @@ public static class EmbeddedDefaultJob
             SolveScores.Of(afterSft.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()),
             SolveScores.Of(afterRl.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()));
 
-    private static async Task<EvaluationReport> Evaluate(
-        string label, string runDirectory, TorchPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options, MetricsLog metrics, int step, TextWriter progress, CancellationToken cancellationToken)
+    /// <summary>RL checkpoints every this many iterations (and at the end, and on Ctrl-C).</summary>
+    private const int RlCheckpointInterval = 5;
+
+    private const string RlSettingsFile = "rl-settings.txt";
+
+    /// <summary>Everything the RL steps depend on besides SFT, the split and the model (the iteration count excepted: more iterations continue a run).</summary>
+    private static string RlSettingsOf(EmbeddedDefaultOptions o) => string.Create(CultureInfo.InvariantCulture,
+        $"algorithm={o.Algorithm}; episodes={o.RlEpisodesPerIteration}; prompts={o.RlPromptsPerIteration}; group={o.RlGroupSize}; lr={o.RlLearningRate:R}; " +
+        $"temperature={o.RlTemperature:R}; max new tokens={o.MaxNewTokens}; max turns={o.MaxTurns}");
+
+    /// <summary>
+    /// Drops the RL checkpoints (and the TensorBoard events) unless they continue this run: SFT was not trained again
+    /// and the RL settings are those they were made with. A fresh RL phase then starts from the SFT model.
+    /// </summary>
+    private static void StartRlAgainUnlessResumable(string runDir, ResumableTrainingLoop loop, bool sftTrained, string rlSettings, TextWriter progress)
     {
-        var clock = Stopwatch.StartNew();
-        var traces = await EpisodeBatchRunner.RunAsync(policy, sampling, tasks, options, cancellationToken).ConfigureAwait(false);
-        var report = EvaluationReport.FromTraces(traces);
-        EpisodeTraceWriter.Write(Path.Combine(runDirectory, $"heldout-{label.Replace(' ', '-')}.jsonl"), traces);
-        metrics.Append(new StepMetrics(step, "eval", new Dictionary<string, double>
+        string settingsPath = Path.Combine(runDir, RlSettingsFile);
+        bool sameSettings = File.Exists(settingsPath) && File.ReadAllText(settingsPath) == rlSettings;
+        if (loop.Checkpoints.Complete().Count > 0 && (sftTrained || !sameSettings))
         {
-            ["solve_p"] = report.Overall.SolveP, ["solve_r"] = report.Overall.SolveR, ["solve_f1"] = report.Overall.SolveF1,
-        }));
-        progress.WriteLine(string.Create(CultureInfo.InvariantCulture, $"eval {label}: {report.Overall} in {clock.Elapsed.TotalSeconds:F0} s"));
-        return report;
+            progress.WriteLine(sftTrained ? "rl: SFT trained again; RL starts again" : $"rl: {loop.Checkpoints.Root} was written with other RL settings; RL starts again");
+            Directory.Delete(loop.Checkpoints.Root, recursive: true);
+        }
+        if (loop.Checkpoints.Complete().Count == 0 && Directory.Exists(loop.TensorBoardDirectory))
+            Directory.Delete(loop.TensorBoardDirectory, recursive: true);
+        AtomicFile.WriteAllText(settingsPath, rlSettings);
     }
+
+    /// <summary>An RL step's statistics as its metrics record holds them.</summary>
+    private static RlUpdateStats UpdateStatsOf(StepMetrics r) => new()
+    {
+        MeanReward = r[MetricNames.RewardMean], Kl = r[MetricNames.Kl], Entropy = r[MetricNames.Entropy], PolicyLoss = r[MetricNames.PolicyLoss],
+        TotalLoss = r[MetricNames.TotalLoss], ClipFraction = r[MetricNames.ClipFraction], GradNorm = r[MetricNames.GradNorm],
+        TokensPerSecond = r[MetricNames.TokensPerSecond], ResponseTokens = (long)r[MetricNames.ResponseTokens],
+    };
 }

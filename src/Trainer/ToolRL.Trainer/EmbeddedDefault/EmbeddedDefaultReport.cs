@@ -16,9 +16,9 @@ public static class EmbeddedDefaultReport
                 $"Qwen3 architecture, {o.Model.Layers} layers, hidden {o.Model.HiddenSize}; " +
                 $"wall time {r.Elapsed.TotalSeconds:F0} s."))
             .Section("Held-out evaluation")
-            .Table(new MarkdownTable("phase", "Solve-P", "Solve-R", "Solve-F1")
-                .Add("after SFT", F(r.AfterSft.Overall.SolveP), F(r.AfterSft.Overall.SolveR), F(r.AfterSft.Overall.SolveF1))
-                .Add("after RL", F(r.AfterRl.Overall.SolveP), F(r.AfterRl.Overall.SolveR), F(r.AfterRl.Overall.SolveF1)))
+            .Table(new MarkdownTable("phase", "Solve-P", "Solve-R", "Solve-F1", "strict Solve-F1")
+                .Add("after SFT", F(r.AfterSft.Overall.SolveP), F(r.AfterSft.Overall.SolveR), F(r.AfterSft.Overall.SolveF1), F(r.AfterSft.OverallStrict.SolveF1))
+                .Add("after RL", F(r.AfterRl.Overall.SolveP), F(r.AfterRl.Overall.SolveR), F(r.AfterRl.Overall.SolveF1), F(r.AfterRl.OverallStrict.SolveF1)))
             .Paragraph(r.HeldOutBySource is not { Count: > 1 } sources ? "" : BySource(sources).ToString())
             .Paragraph(RlVerdict(r))
             .Section("After SFT by structure").Paragraph(r.AfterSft.ToMarkdown())
@@ -31,24 +31,7 @@ public static class EmbeddedDefaultReport
                 $"{r.Sft.TokensPerSecond:F0} tokens/s. RL ({o.Algorithm}): {r.Rl.Count} updates, mean reward " +
                 $"{(r.Rl.Count > 0 ? r.Rl[0].MeanReward : double.NaN):F3} → {(r.Rl.Count > 0 ? r.Rl[^1].MeanReward : double.NaN):F3}. Metrics per step: metrics.jsonl."));
 
-        // Learning curves next to the report: SFT losses (log axis when they fall by orders of magnitude), the RL
-        // step reward, KL and entropy (noisy per iteration: a moving average over the raw points), held-out over time.
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var records = MetricsLog.Read(Path.Combine(directory, "metrics.jsonl"));
-        var plots = Path.Combine(directory, "plots");
-        var curves = MetricPlots.SaveCurves(records, "sft_short", plots, ["loss"], style: CurveStyle.Loss)
-            .Concat(MetricPlots.SaveCurves(records, "sft", plots, ["loss"], style: CurveStyle.Loss))
-            .Concat(MetricPlots.SaveCurves(records, "rl", plots, ["reward", "kl", "entropy"], style: CurveStyle.Noisy))
-            .ToList();
-        if (MetricPlots.SaveOverTime(records, "eval", ["solve_p", "solve_r", "solve_f1"], Path.Combine(plots, "heldout_over_time.png"),
-                "held-out Solve-P/R/F1 (x100) over RL iterations", "RL iteration (0 = after SFT)", "x100") is { } heldOutPlot)
-            curves.Add(("held-out over time", heldOutPlot));
-        if (curves.Count > 0)
-        {
-            report.Section("Curves");
-            foreach (var (metric, image) in curves)
-                report.Image(metric, image, directory);
-        }
+        report.AddCurves(Path.GetDirectoryName(Path.GetFullPath(path))!);
         report.Save(path);
     }
 

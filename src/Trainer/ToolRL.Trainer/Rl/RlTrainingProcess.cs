@@ -80,22 +80,11 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
         var stats = _updater.Update(samples);
 
         var (p, r, f1) = EpisodeMetrics.Average(trajectories.Select(t => t.Metrics).ToArray());
-        var metrics = new Dictionary<string, double>
-        {
-            ["reward_mean"] = stats.MeanReward,
-            ["rollout_solve_p"] = p,
-            ["rollout_solve_r"] = r,
-            ["rollout_solve_f1"] = f1,
-            ["kl"] = stats.Kl,
-            ["entropy"] = stats.Entropy,
-            ["pg_loss"] = stats.PolicyLoss,
-            ["total_loss"] = stats.TotalLoss,
-            ["clip_fraction"] = stats.ClipFraction,
-            ["grad_norm"] = stats.GradNorm,
-            ["tokens_per_s"] = stats.TokensPerSecond,
-            ["response_tokens"] = stats.ResponseTokens,
-            ["records"] = records.Length,
-        };
+        var metrics = RlUpdateMetrics.Of(stats);
+        metrics[MetricNames.RolloutSolveP] = p;
+        metrics[MetricNames.RolloutSolveR] = r;
+        metrics[MetricNames.RolloutSolveF1] = f1;
+        metrics[MetricNames.Records] = records.Length;
         return new TrainingStepOutcome(metrics, context.DataCursor + _config.PromptsPerStep);
     }
 

@@ -59,6 +59,15 @@ public sealed class ResumableTrainingLoop
     /// <summary>The run's checkpoints.</summary>
     public RunCheckpointStore Checkpoints { get; }
 
+    /// <summary>
+    /// Records of work done before the loop's steps (the embedded job's SFT), written first in a fresh run's log;
+    /// a resumed run keeps them with the rest of the checkpoint's records.
+    /// </summary>
+    internal IReadOnlyList<StepMetrics> RecordsBeforeSteps { get; init; } = [];
+
+    /// <summary>The caller already holds the run folder's <see cref="RunFolderLock"/> (the loop then takes none).</summary>
+    internal bool CallerHoldsLock { get; init; }
+
     /// <summary>The metrics file.</summary>
     public string MetricsPath => Path.Combine(RunDirectory, "metrics.jsonl");
 
@@ -70,9 +79,16 @@ public sealed class ResumableTrainingLoop
     /// cancelled, the running step is abandoned, a checkpoint of the last completed step is saved (unless one is
     /// already), and <see cref="OperationCanceledException"/> is thrown: running again resumes from there.
     /// </summary>
-    public async Task<LoopResult> RunAsync(ITrainingProcess process, CancellationToken cancellationToken = default)
+    public Task<LoopResult> RunAsync(ITrainingProcess process, CancellationToken cancellationToken = default) =>
+        RunAsync(process, null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RunAsync(ITrainingProcess, CancellationToken)"/>, calling <paramref name="evaluation"/> before the
+    /// first step of a fresh run, every <see cref="RunConfig.EvalInterval"/> steps and after the last step.
+    /// </summary>
+    public async Task<LoopResult> RunAsync(ITrainingProcess process, ITrainingEvaluation? evaluation, CancellationToken cancellationToken)
     {
-        using var runLock = RunFolderLock.Acquire(RunDirectory);
+        using var runLock = CallerHoldsLock ? null : RunFolderLock.Acquire(RunDirectory);
         Checkpoints.RemoveIncomplete();
         var startStep = 0;
         long cursor = 0;
@@ -95,25 +111,37 @@ public sealed class ResumableTrainingLoop
         using var tensorBoard = new TensorBoardLog(TensorBoardDirectory);
         // The state after the last completed step, for a checkpoint if the next one is interrupted.
         TrainingState? unsaved = null;
+        void Log(IEnumerable<StepMetrics> records)
+        {
+            foreach (var r in records)
+            {
+                metrics.Append(r);
+                tensorBoard.Write(r);
+            }
+        }
         try
         {
             await _progress.RunAsync("train", _config.Steps, async task =>
             {
                 if (startStep > 0)
                     task.Advance(startStep, $"resumed at step {startStep}");
+                else
+                {
+                    Log(RecordsBeforeSteps);
+                    if (evaluation is not null)
+                        Log(await evaluation.EvaluateAsync(0, cancellationToken).ConfigureAwait(false));
+                }
                 for (var step = startStep + 1; step <= _config.Steps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var outcome = await process.RunStepAsync(new StepContext(step, cursor, _config.Seed), cancellationToken).ConfigureAwait(false);
                     cursor = outcome.NextDataCursor;
-                    var record = new StepMetrics(step, "train", outcome.Metrics);
-                    metrics.Append(record);
-                    tensorBoard.Write(record);
-                    foreach (var extra in outcome.ExtraRecords ?? [])
-                    {
-                        metrics.Append(extra);
-                        tensorBoard.Write(extra);
-                    }
+                    // A step with no metrics made no update (nothing to learn from): it logs no record.
+                    if (outcome.Metrics.Count > 0)
+                        Log([new StepMetrics(step, MetricNames.RlPhase, outcome.Metrics)]);
+                    Log(outcome.ExtraRecords ?? []);
+                    if (evaluation is not null && (step == _config.Steps || (_config.EvalInterval > 0 && step % _config.EvalInterval == 0)))
+                        Log(await evaluation.EvaluateAsync(step, cancellationToken).ConfigureAwait(false));
                     stepsRun++;
                     var state = new TrainingState
                     {

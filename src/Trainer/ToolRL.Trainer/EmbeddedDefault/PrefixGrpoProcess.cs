@@ -1,0 +1,121 @@
+using System.Globalization;
+using ToolRL.Episodes;
+using ToolRL.Rewards;
+using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Runs;
+
+namespace ToolRL.Trainer.EmbeddedDefault;
+
+/// <summary>
+/// The embedded job's RL step, for <see cref="ResumableTrainingLoop"/>: greedy episodes of the policy on a random
+/// choice of training tasks, a random choice of their assistant positions as prompts (<see cref="PrefixRollouts"/>),
+/// a group of sampled next turns per prompt scored by replay, one GRPO (or REINFORCE++) update. The task and prompt
+/// choices draw from one seeded stream; the data cursor counts its draws, so a resumed run redraws to where the
+/// checkpoint left it and continues exactly as an uninterrupted one.
+/// </summary>
+internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
+{
+    private const string OptimizerFile = "optimizer.bin";
+    private readonly EmbeddedDefaultOptions _options;
+    private readonly CausalLM _model;
+    private readonly TorchPolicy _greedy;
+    private readonly PolicySampling _greedySampling;
+    private readonly TorchPolicy _sampler;
+    private readonly IReadOnlyList<EvaluationTask> _trainTasks;
+    private readonly EpisodeOptions _episodeOptions;
+    private readonly string _filesDirectory;
+    private readonly TextWriter _progress;
+    private readonly PolicyOptimizer _optimizer;
+    private readonly RlUpdater _updater;
+    private Random _random;
+    private long _draws;
+
+    /// <param name="options">The job's options (RL sizes, learning rate, algorithm, seed).</param>
+    /// <param name="greedy">The trained policy, greedy (episodes); <paramref name="sampler"/> shares its model.</param>
+    /// <param name="greedySampling">Sampling of the episodes.</param>
+    /// <param name="sampler">The trained policy for the sampled groups (batch size one iteration's samples).</param>
+    /// <param name="reference">The frozen SFT model (KL).</param>
+    /// <param name="trainTasks">The training tasks.</param>
+    /// <param name="episodeOptions">Episode options of the RL reward (the strict solve rule).</param>
+    /// <param name="filesDirectory">Tokenizer files copied into each checkpoint, so that it is a complete HF folder.</param>
+    /// <param name="progress">One line per step.</param>
+    public PrefixGrpoProcess(EmbeddedDefaultOptions options, TorchPolicy greedy, PolicySampling greedySampling, TorchPolicy sampler, CausalLM reference,
+        IReadOnlyList<EvaluationTask> trainTasks, EpisodeOptions episodeOptions, string filesDirectory, TextWriter progress)
+    {
+        (_options, _greedy, _greedySampling, _sampler, _trainTasks, _episodeOptions, _filesDirectory, _progress) =
+            (options, greedy, greedySampling, sampler, trainTasks, episodeOptions, filesDirectory, progress);
+        _model = greedy.Model;
+        var settings = new RlUpdateSettings
+        {
+            Algorithm = options.Algorithm,
+            MiniBatchSize = options.RlPromptsPerIteration * options.RlGroupSize,
+            MicroBatchSize = 16,
+            // One update per batch: at temperature 1 the sampler's log-probs are the policy's, so the extra forward
+            // pass verl makes to recompute them would give the same numbers.
+            RecomputeOldLogProbs = options.RlTemperature != 1.0,
+        };
+        _optimizer = new PolicyOptimizer(_model.parameters(), new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0.0 });
+        _updater = new RlUpdater(new CausalLmScorer(_model, greedy.PadTokenId), new CausalLmScorer(reference, greedy.PadTokenId), _optimizer, settings);
+        _random = NewStream();
+    }
+
+    /// <inheritdoc/>
+    public async Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (_draws != context.DataCursor)
+        {
+            _random = NewStream();
+            for (_draws = 0; _draws < context.DataCursor; _draws++) _random.Next();
+        }
+        int it = context.Step - 1;
+        var episodeTasks = _trainTasks.OrderBy(_ => Draw()).Take(_options.RlEpisodesPerIteration).ToArray();
+        var episodes = await EpisodeBatchRunner.RunAsync(_greedy, _greedySampling, episodeTasks, _episodeOptions, cancellationToken).ConfigureAwait(false);
+        var chosen = episodes.SelectMany(e => PrefixRollouts.Prefixes(e.Task, e.Messages))
+            .OrderBy(_ => Draw()).Take(_options.RlPromptsPerIteration).ToArray();
+        var sampling = new PolicySampling { Temperature = _options.RlTemperature, MaxNewTokens = _options.MaxNewTokens, Seed = _options.Seed * 1000 + it + 1 };
+        var samples = await PrefixRollouts.CollectAsync(_sampler, sampling, chosen, _options.RlGroupSize, _episodeOptions, cancellationToken).ConfigureAwait(false);
+        // No response to learn from (every sample empty): the step makes no update and logs nothing.
+        if (samples.Count == 0) return new TrainingStepOutcome(new Dictionary<string, double>(), _draws);
+        // The last point to stop at: the update runs to its end, so an interrupted step leaves the model as it was.
+        cancellationToken.ThrowIfCancellationRequested();
+        _model.train();
+        var stats = _updater.Update(samples);
+        _model.eval();
+        var metrics = RlUpdateMetrics.Of(stats);
+        (metrics[MetricNames.RolloutSolveP], metrics[MetricNames.RolloutSolveR], metrics[MetricNames.RolloutSolveF1]) =
+            EpisodeMetrics.Average(episodes.Select(e => e.Metrics).ToArray());
+        metrics[MetricNames.Records] = chosen.Length;
+        _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"rl {context.Step}/{_options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
+        return new TrainingStepOutcome(metrics, _draws);
+    }
+
+    /// <inheritdoc/>
+    public void SaveCheckpoint(string directory)
+    {
+        ModelSaver.Save(_model, directory, copyFrom: _filesDirectory, chatOptions: _greedy.TemplateOptions);
+        _optimizer.SaveState(Path.Combine(directory, OptimizerFile));
+    }
+
+    /// <inheritdoc/>
+    public void LoadCheckpoint(string directory)
+    {
+        ModelLoader.LoadWeights(_model, ModelLoader.WeightFiles(directory));
+        _optimizer.LoadState(Path.Combine(directory, OptimizerFile));
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _optimizer.Dispose();
+
+    private Random NewStream() => new(unchecked((int)_options.Seed * 7919 + 17));
+
+    private int Draw()
+    {
+        _draws++;
+        return _random.Next();
+    }
+}
