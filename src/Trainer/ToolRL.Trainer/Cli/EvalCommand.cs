@@ -1,3 +1,4 @@
+using ToolRL.Cli;
 using ToolRL.IO;
 using System.CommandLine;
 using ToolRL.Episodes;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ToolRL.Cli;
 
 namespace ToolRL.Trainer.Cli;
 

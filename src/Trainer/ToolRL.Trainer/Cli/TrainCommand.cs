@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.CommandLine;
+using ToolRL.Cli;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;

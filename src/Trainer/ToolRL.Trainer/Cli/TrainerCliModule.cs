@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ToolRL.Cli;
 using ToolRL.Trainer.Native;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Runs;
