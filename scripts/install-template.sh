@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the `dotnet new toolrl-env` template from this checkout, the way a user needs it before the packages are on
-# nuget.org: packs ToolRL.Runtime, .Generators, .Construction, .Server, .Trainer, .Sdk and .Templates (Release) into a local
+# nuget.org: packs ToolRL.Runtime, .Generators, .Construction, .Server, .Cli, .Trainer, .Sdk and .Templates (Release) into a local
 # feed, installs the template from it, and writes a nuget.config pointing at that feed into WORKSPACE, the folder you
 # create projects in (NuGet finds a nuget.config in any parent folder of a project).
 #
@@ -43,10 +43,10 @@ case "$workspace/" in
   "$repo"/*) echo "install-template: WORKSPACE '$workspace' is inside the repository; choose a folder outside it" >&2; exit 2 ;;
 esac
 
-packages=(ToolRL.Runtime ToolRL.Generators ToolRL.Construction ToolRL.Server ToolRL.Trainer ToolRL.Sdk ToolRL.Templates)
+packages=(ToolRL.Runtime ToolRL.Generators ToolRL.Construction ToolRL.Server ToolRL.Cli ToolRL.Trainer ToolRL.Sdk ToolRL.Templates)
 projects=(src/Runtime/ToolRL.Runtime/ToolRL.Runtime.csproj src/Generators/ToolRL.Generators/ToolRL.Generators.csproj
           src/Construction/ToolRL.Construction/ToolRL.Construction.csproj src/Server/ToolRL.Server/ToolRL.Server.csproj
-          src/Trainer/ToolRL.Trainer/ToolRL.Trainer.csproj
+          src/Cli/ToolRL.Cli/ToolRL.Cli.csproj src/Trainer/ToolRL.Trainer/ToolRL.Trainer.csproj
           src/Sdk/ToolRL.Sdk/ToolRL.Sdk.csproj templates/ToolRL.Templates/ToolRL.Templates.csproj)
 nuget_cache=$(dotnet nuget locals global-packages --list | sed -n 's/^global-packages: //p')
 for p in "${packages[@]}"; do

@@ -6,7 +6,11 @@ namespace ToolRL.Templates.Tests;
 /// <summary>Runs a command and captures its output; a failure message carries the whole log.</summary>
 internal static class ProcessRunner
 {
-    public static string Run(string workingDirectory, string fileName, params string[] arguments)
+    public static string Run(string workingDirectory, string fileName, params string[] arguments) =>
+        Run(0, workingDirectory, fileName, arguments);
+
+    /// <summary>Runs the command and fails unless it exits with <paramref name="expectedExit"/>.</summary>
+    public static string Run(int expectedExit, string workingDirectory, string fileName, params string[] arguments)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -36,7 +40,7 @@ internal static class ProcessRunner
             throw new TimeoutException($"'{fileName} {string.Join(' ', arguments)}' did not finish in 15 minutes:\n{log}");
         }
         process.WaitForExit();
-        if (process.ExitCode != 0)
+        if (process.ExitCode != expectedExit)
             throw new InvalidOperationException($"'{fileName} {string.Join(' ', arguments)}' exited with {process.ExitCode}:\n{log}");
         return log.ToString();
     }

@@ -20,6 +20,7 @@ public sealed class TemplateEndToEndTests
         "src/Generators/ToolRL.Generators/ToolRL.Generators.csproj",
         "src/Construction/ToolRL.Construction/ToolRL.Construction.csproj",
         "src/Server/ToolRL.Server/ToolRL.Server.csproj",
+        "src/Cli/ToolRL.Cli/ToolRL.Cli.csproj",
         "src/Trainer/ToolRL.Trainer/ToolRL.Trainer.csproj",
         "src/Sdk/ToolRL.Sdk/ToolRL.Sdk.csproj",
         "templates/ToolRL.Templates/ToolRL.Templates.csproj",
@@ -76,6 +77,8 @@ public sealed class TemplateEndToEndTests
             File.WriteAllText(Path.Combine(readme, "Example.cs"), ReadmeScenarioExample());
             ProcessRunner.Run(readme, "dotnet", "build");
 
+            EnvironmentOnlyProjectHasNoTorchSharp(app, version, hive);
+
             // A few training steps of the embedded default: the tiny policy, SFT warm start, GRPO, held-out eval.
             // The template commits no vocabulary of its own, so the job takes the Trainer's generic one (never .cache/).
             var train = ProcessRunner.Run(project, "dotnet", "run", "--no-build", "--",
@@ -90,6 +93,35 @@ public sealed class TemplateEndToEndTests
         {
             try { Directory.Delete(work, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
+    }
+
+    /// <summary>
+    /// The README's environment-only project: the template with <c>ToolRLTraining</c> false restores no TorchSharp (nor the
+    /// Trainer), describes and exports, and says that <c>train</c> needs the trainer.
+    /// </summary>
+    private static void EnvironmentOnlyProjectHasNoTorchSharp(string app, string version, string hive)
+    {
+        ProcessRunner.Run(app, "dotnet", "new", "toolrl-env", "-n", "EnvOnly", "-o", "EnvOnly", "--ToolRLVersion", version, "--debug:custom-hive", hive);
+        var project = Path.Combine(app, "EnvOnly");
+        var csproj = Path.Combine(project, "EnvOnly.csproj");
+        File.WriteAllText(csproj, File.ReadAllText(csproj).Replace(
+            "</Project>", "  <PropertyGroup>\n    <ToolRLTraining>false</ToolRLTraining>\n  </PropertyGroup>\n</Project>", StringComparison.Ordinal));
+
+        var describe = ProcessRunner.Run(project, "dotnet", "run", "--", "describe");
+        Assert.Contains("get_airport_city", describe);
+        var export = ProcessRunner.Run(project, "dotnet", "run", "--no-build", "--", "export", "--per-structure", "1", "-o", "dataset");
+        Assert.Contains("exported to", export);
+        Assert.True(File.Exists(Path.Combine(project, "dataset", "train.jsonl")), export);
+        var train = ProcessRunner.Run(2, project, "dotnet", "run", "--no-build", "--", "train");
+        Assert.Contains("'train' is a training command: this project has no trainer", train);
+
+        var assets = File.ReadAllText(Path.Combine(project, "obj", "project.assets.json"));
+        Assert.DoesNotContain("TorchSharp", assets, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("ToolRL.Trainer", assets, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"ToolRL.Cli/{version}", assets);
+        var output = Directory.EnumerateFiles(Path.Combine(project, "bin"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToArray();
+        Assert.Contains("ToolRL.Cli.dll", output);
+        Assert.DoesNotContain(output, f => f!.Contains("torch", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The README's first C# block (the scenario example), as printed.</summary>

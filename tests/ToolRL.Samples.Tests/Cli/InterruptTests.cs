@@ -1,5 +1,5 @@
 using ToolRL.Trainer.Checkpoints;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Text.Tokenization;
 

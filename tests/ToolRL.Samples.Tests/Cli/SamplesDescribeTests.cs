@@ -1,5 +1,5 @@
 using ToolRL.Samples.Catalog;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 
 namespace ToolRL.Samples.Tests.Cli;
 

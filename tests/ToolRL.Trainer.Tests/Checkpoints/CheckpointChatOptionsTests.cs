@@ -1,7 +1,7 @@
 using ToolRL.Conversations;
 using ToolRL.IO;
 using ToolRL.Trainer.Checkpoints;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Tests.Cli;
 using ToolRL.Trainer.Tests.Fakes;

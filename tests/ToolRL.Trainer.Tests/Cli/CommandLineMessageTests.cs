@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Reflection;
 using System.Text;
 using ToolRL.Environments;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 using ToolRL.Trainer.Tests.Rl.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 
@@ -180,7 +180,7 @@ public sealed class CommandLineMessageTests
         var output = new CancelOnLine("evaluating", cancel);
         var error = new StringWriter();
         var code = await ToolRLApp.RunAsync(
-            ["eval", "--model", dir["model"], "-o", dir["report.md"], "--max-new-tokens", "64"], [new CapitalsEnvironment()], output, error, cancel.Token);
+            ["eval", "--model", dir["model"], "-o", dir["report.md"], "--max-new-tokens", "64"], [new CapitalsEnvironment()], output, error, cancel.Token, CliHarness.Modules);
         Assert.Equal(ExitCodes.Cancelled, code);
         Assert.Contains($"interrupted during the evaluation; no report was written to {dir["report.md"]}; run the same command to evaluate again", error.ToString());
         Assert.DoesNotContain("   at ", error.ToString());

@@ -1,6 +1,6 @@
 using ToolRL.Environments;
 using ToolRL.Trainer.Checkpoints;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Tests.Rl.Rollouts;
 using ToolRL.Trainer.Tests.Runs;

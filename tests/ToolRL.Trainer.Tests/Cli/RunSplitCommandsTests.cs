@@ -1,6 +1,6 @@
 using System.Text.Json;
 using ToolRL.Environments;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Fakes;

@@ -1,5 +1,5 @@
 using ToolRL.Environments;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 
 namespace ToolRL.Trainer.Tests.Cli;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ToolRL.Cli;
 using ToolRL.Trainer.Analysis;
 
 namespace ToolRL.Trainer.Cli;

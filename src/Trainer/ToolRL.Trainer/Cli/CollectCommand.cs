@@ -1,3 +1,4 @@
+using ToolRL.Cli;
 using ToolRL.IO;
 using System.CommandLine;
 using System.Text.Json;
@@ -25,7 +26,7 @@ internal static class CollectCommand
             DefaultValueFactory = _ => "trajectories.jsonl",
         };
         var maxTurns = CommonOptions.MaxTurns();
-        var maxNewTokens = CommonOptions.MaxNewTokens();
+        var maxNewTokens = ModelOptions.MaxNewTokens();
         var temperature = new Option<double>("--temperature")
         {
             Description = "Sampling temperature (0 = greedy).",

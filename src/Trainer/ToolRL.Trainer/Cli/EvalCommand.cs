@@ -1,3 +1,4 @@
+using ToolRL.Cli;
 using ToolRL.IO;
 using System.CommandLine;
 using ToolRL.Episodes;
@@ -29,7 +30,7 @@ internal static class EvalCommand
             Description = "A run folder of `train` (or an `sft` output): evaluate exactly the held-out tasks its split.json lists.",
         };
         var maxTurns = CommonOptions.MaxTurns();
-        var maxNewTokens = CommonOptions.MaxNewTokens();
+        var maxNewTokens = ModelOptions.MaxNewTokens();
         var output = new Option<string?>("--out", "-o")
         {
             Description = "Also write the report as Markdown to this file, and the per-task traces as JSONL beside it (FILE without its extension + .traces.jsonl).",

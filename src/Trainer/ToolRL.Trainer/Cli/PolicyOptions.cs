@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ToolRL.Cli;
 using ToolRL.Trainer.Native;
 using ToolRL.Trainer.Policies;
 
@@ -31,7 +32,7 @@ internal sealed class PolicyOptions
         DefaultValueFactory = _ => "cpu",
     };
 
-    public Option<string?> Thinking { get; } = CommonOptions.Thinking();
+    public Option<string?> Thinking { get; } = ModelOptions.Thinking();
 
     public void AddTo(Command command)
     {
@@ -67,6 +68,6 @@ internal sealed class PolicyOptions
             throw new CliException($"--model '{model}' is not a folder; give an HF checkpoint folder, or add --endpoint for a served model", ExitCodes.BadArguments);
         if (!File.Exists(Path.Combine(model, "config.json")))
             throw new CliException($"--model '{model}' has no config.json: not an HF checkpoint folder", ExitCodes.BadArguments);
-        return TorchPolicy.Load(model, TorchDevices.Parse(parse.GetValue(Device)), CommonOptions.ThinkingChoice(parse, Thinking));
+        return TorchPolicy.Load(model, TorchDevices.Parse(parse.GetValue(Device)), ModelOptions.ThinkingChoice(parse, Thinking));
     }
 }

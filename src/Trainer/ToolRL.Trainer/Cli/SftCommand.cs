@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ToolRL.Cli;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.CommandLine;
+using ToolRL.Cli;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
@@ -38,7 +39,7 @@ internal static class TrainCommand
         };
         var lr = new Option<double?>("--lr") { Description = "RL learning rate." };
         var trainable = new Option<string?>("--trainable") { Description = "Train only parameters matching these patterns, e.g. 'model.layers.[0-3].mlp.*'. --model runs only." };
-        var thinking = CommonOptions.Thinking();
+        var thinking = ModelOptions.Thinking();
         var command = new Command("train", "Train a policy in the environments: SFT warm start + GRPO (embedded default), or RL on an HF checkpoint.")
         {
             scenario, seed, model, device, algo, output, config, steps, sftShortSteps, sftSteps, lr, trainable, thinking,
@@ -129,7 +130,7 @@ internal static class TrainCommand
             var deviceChoice = TorchDevices.Parse(run.Device);
             var runDirectory = Path.GetFullPath(run.OutputDir);
             OutputChecks.WritableFolder(runDirectory, "--out");
-            var policy = TorchPolicy.Load(modelDirectory, deviceChoice, CommonOptions.ThinkingChoice(parse, thinking));
+            var policy = TorchPolicy.Load(modelDirectory, deviceChoice, ModelOptions.ThinkingChoice(parse, thinking));
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
             var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, run.Seed);
             var split = SplitTasks.Create(EvaluationTask.All([environment]), rule);

@@ -1,5 +1,5 @@
 using ToolRL.Environments;
-using ToolRL.Trainer.Cli;
+using ToolRL.Cli;
 using WeatherDesk.Scenario;
 
 // The project's environments. WeatherDeskScenario is generated at compile time from IWeatherDesk:
@@ -9,5 +9,5 @@ IToolEnvironment[] environments =
     new ToolEnvironment<IWeatherDesk>(WeatherDeskScenario.Instance, () => new WeatherDeskWorld()),
 ];
 
-// describe | export | sft | collect | train | eval | analyze — see `dotnet run -- --help`.
+// describe | export | serve, and with the Trainer sft | collect | train | eval | analyze — see `dotnet run -- --help`.
 return await ToolRLApp.RunAsync(args, environments);

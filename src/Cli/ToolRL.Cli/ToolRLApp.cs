@@ -3,16 +3,19 @@ using System.CommandLine.Invocation;
 using System.Reflection;
 using ToolRL.Environments;
 
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>
-/// The command line every environment project gets: <c>dotnet run -- describe | export | sft | collect |
-/// train | eval | analyze</c>. An environment project's <c>Program.cs</c> is one line:
-/// <c>return await ToolRLApp.RunAsync(args, environments);</c>.
+/// The command line every environment project gets: <c>dotnet run -- describe | export | serve</c>, plus the
+/// commands of its modules (<see cref="ICliModule"/>; the Trainer's: <c>sft | collect | train | eval | analyze</c>).
+/// An environment project's <c>Program.cs</c> is one line: <c>return await ToolRLApp.RunAsync(args, environments);</c>.
 /// </summary>
 public static class ToolRLApp
 {
-    /// <summary>Parses <paramref name="args"/> and runs the chosen command over <paramref name="environments"/>.</summary>
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the chosen command over <paramref name="environments"/>, with the
+    /// commands of <paramref name="modules"/> (default: <see cref="CliModules.Registered"/>).
+    /// </summary>
     /// <returns>The process exit code: 0 on success; 2 for an expected error (bad arguments or input: a file, a
     /// folder, a device, an endpoint), reported as its message alone (<c>--verbose</c> adds the trace); 1 for an
     /// unexpected failure, reported with its stack trace; 130 when interrupted.</returns>
@@ -21,10 +24,12 @@ public static class ToolRLApp
         IReadOnlyList<IToolEnvironment> environments,
         TextWriter? output = null,
         TextWriter? error = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IReadOnlyList<ICliModule>? modules = null)
     {
+        modules ??= CliModules.Registered;
         var context = new CliContext(environments, output ?? Console.Out, error ?? Console.Error);
-        var root = BuildRootCommand(context);
+        var root = BuildRootCommand(context, modules);
         var verbose = new Option<bool>("--verbose")
         {
             Description = "On an error, print the full exception with its stack trace, not only the message.",
@@ -36,6 +41,8 @@ public static class ToolRLApp
         {
             foreach (var line in ParseErrorText.Lines(parse))
                 context.Error.WriteLine($"error: {line}");
+            if (TrainingCommandMissing(args, root) is { } verb)
+                context.Error.WriteLine($"'{verb}' is a training command: this project has no trainer (ToolRL.Trainer; with ToolRL.Sdk, ToolRLTraining is false).");
             context.Error.WriteLine("Run with --help to see the commands and their options.");
             return ExitCodes.BadArguments;
         }
@@ -59,7 +66,7 @@ public static class ToolRLApp
             context.Error.WriteLine(context.InterruptMessage());
             return ExitCodes.Cancelled;
         }
-        catch (Exception ex) when (ExpectedErrors.MessageOf(ex) is { } message)
+        catch (Exception ex) when (ExpectedErrors.MessageOf(ex, modules) is { } message)
         {
             // The user's input or environment, not a bug: the message names the file, field or option.
             context.Error.WriteLine($"error: {message}");
@@ -87,18 +94,26 @@ public static class ToolRLApp
         _ => e.InnerException is { } inner && IsCancellation(inner),
     };
 
-    /// <summary>The root command with every subcommand; public so tests and hosts can inspect it.</summary>
-    public static RootCommand BuildRootCommand(CliContext context)
+    /// <summary>The root command with every subcommand (the built-in ones, then <paramref name="modules"/>' in order); public so tests and hosts can inspect it.</summary>
+    public static RootCommand BuildRootCommand(CliContext context, IReadOnlyList<ICliModule>? modules = null)
     {
+        var commands = CliCommands.All(context).Concat((modules ?? CliModules.Registered).SelectMany(m => m.CreateCommands(context))).ToList();
         var root = new RootCommand(
-            "ToolRL: tool-use environments and feedback-driven RL training (describe, export, sft, collect, train, eval, analyze).");
-        foreach (var command in CliCommands.All(context))
+            $"ToolRL: tool-use environments and feedback-driven RL training ({string.Join(", ", commands.Select(c => c.Name))}).");
+        foreach (var command in commands)
             root.Add(command);
         // --version prints the SDK's version, not the environment project's (which is usually 1.0.0).
         foreach (var option in root.Options.OfType<VersionOption>())
             option.Action = new PrintVersion(context);
         return root;
     }
+
+    // The Trainer's verbs, named so an environment-only project says why `train` is unknown rather than only that it is.
+    private static readonly string[] TrainingVerbs = ["train", "sft", "collect", "eval", "analyze"];
+
+    private static string? TrainingCommandMissing(string[] args, RootCommand root) =>
+        args.FirstOrDefault(a => !a.StartsWith('-')) is { } verb && TrainingVerbs.Contains(verb)
+            && !root.Subcommands.Any(c => c.Name == verb) ? verb : null;
 
     private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction
     {

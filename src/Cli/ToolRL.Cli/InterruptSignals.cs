@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>
 /// Ctrl+C (SIGINT) and SIGTERM for the command line, handled here rather than by System.CommandLine. The first

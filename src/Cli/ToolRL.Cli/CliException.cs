@@ -1,4 +1,4 @@
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>A failure the command line reports as one clear line and an exit code, without a stack trace.</summary>
 public sealed class CliException(string message, int exitCode = ExitCodes.BadArguments) : Exception(message)

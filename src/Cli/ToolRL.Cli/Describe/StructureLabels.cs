@@ -1,6 +1,6 @@
 using ToolRL.Tasks;
 
-namespace ToolRL.Trainer.Cli.Describe;
+namespace ToolRL.Cli.Describe;
 
 /// <summary>The paper's names of the four task structures, as the describe output prints them.</summary>
 internal static class StructureLabels

@@ -1,39 +1,27 @@
 using System.CommandLine;
 using System.Globalization;
 
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
-/// <summary>Options several commands share, so they read the same everywhere.</summary>
-internal static class CommonOptions
+/// <summary>Options several commands share (the built-in ones and the modules'), so they read the same everywhere.</summary>
+public static class CommonOptions
 {
+    /// <summary><c>--scenario</c>: the scenarios a command runs on (see <see cref="CliContext.Select"/>).</summary>
     public static Option<string[]> Scenario() => new("--scenario", "-s")
     {
         Description = "Limit the command to these scenarios (repeatable). Default: all of the project's scenarios.",
         AllowMultipleArgumentsPerToken = true,
     };
 
+    /// <summary><c>--seed</c>, with the one default every command shares.</summary>
     public static Option<int> Seed() => new("--seed")
     {
         Description = "Random seed (default 1, the same for every command): the same seed gives the same train / held-out split, rollouts and metrics.",
         DefaultValueFactory = _ => Construction.Splits.TaskSplit.DefaultSeed,
     };
 
+    /// <summary><c>--max-turns</c>: the turn limit per episode.</summary>
     public static Option<int> MaxTurns() => new("--max-turns") { Description = "Turn limit per episode.", DefaultValueFactory = _ => 20 };
-
-    public static Option<int> MaxNewTokens() => new("--max-new-tokens") { Description = "Longest assistant turn, in tokens.", DefaultValueFactory = _ => 1024 };
-
-    public static Option<string?> Thinking() => new Option<string?>("--thinking")
-    {
-        Description = "Qwen3 thinking in the prompts of a --model checkpoint: on or off. Default: what the checkpoint was trained with (its chat_options.json), else the chat template's default (on).",
-    }.AcceptOnlyFromAmong("on", "off");
-
-    /// <summary>The prompt options <c>--thinking</c> asks for, or null to use the checkpoint's own.</summary>
-    public static Text.ChatTemplates.ChatTemplateOptions? ThinkingChoice(ParseResult parse, Option<string?> option) => parse.GetValue(option) switch
-    {
-        null => null,
-        "on" => new(AddGenerationPrompt: true, EnableThinking: true),
-        _ => new(AddGenerationPrompt: true, EnableThinking: false),
-    };
 
     /// <summary>True when the user gave <paramref name="option"/> (its default does not count).</summary>
     public static bool Given(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };

@@ -1,6 +1,6 @@
 using ToolRL.Environments;
 
-namespace ToolRL.Trainer.Cli.Describe;
+namespace ToolRL.Cli.Describe;
 
 /// <summary>The generated Markdown page of an environment built from a scenario, or null for other environments.</summary>
 internal sealed class MarkdownOf : IScenarioVisitor<string>

@@ -2,7 +2,7 @@ using System.CommandLine;
 using ToolRL.Environments;
 using ToolRL.Tasks;
 
-namespace ToolRL.Trainer.Cli.Describe;
+namespace ToolRL.Cli.Describe;
 
 /// <summary>
 /// <c>describe</c>: per scenario, the tools with their JSON schemas (or the generated Markdown page), the task

@@ -1,6 +1,6 @@
 using ToolRL.Environments;
 
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>What every command runs against: the project's environments and the output streams.</summary>
 /// <param name="Environments">The environments the project declares.</param>

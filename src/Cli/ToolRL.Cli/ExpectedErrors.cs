@@ -1,9 +1,6 @@
 using ToolRL.IO;
-using ToolRL.Trainer.Native;
-using ToolRL.Trainer.Policies;
-using ToolRL.Trainer.Runs;
 
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>
 /// Which failures are the user's input or environment — a bad or missing file, an unwritable folder, a device
@@ -12,15 +9,18 @@ namespace ToolRL.Trainer.Cli;
 /// </summary>
 internal static class ExpectedErrors
 {
-    /// <summary>The one-line message of an expected error, or null when <paramref name="exception"/> is a bug.</summary>
-    public static string? MessageOf(Exception exception)
+    /// <summary>
+    /// The one-line message of an expected error, or null when <paramref name="exception"/> is a bug. Besides the
+    /// command line's own, <paramref name="modules"/> name theirs (the Trainer's run-config, device and endpoint errors).
+    /// </summary>
+    public static string? MessageOf(Exception exception, IReadOnlyList<ICliModule> modules)
     {
         var e = Unwrap(exception);
         return e switch
         {
-            CliException or InvalidFileException or InvalidDataException or RunConfigException or RunMismatchException or DeviceOptionException
-                or EndpointException or HttpRequestException or IOException or UnauthorizedAccessException
-                or NotSupportedException => e.Message,
+            CliException or InvalidFileException or InvalidDataException or HttpRequestException or IOException
+                or UnauthorizedAccessException or NotSupportedException => e.Message,
+            _ when modules.Any(m => m.IsExpectedError(e)) => e.Message,
             _ => null,
         };
     }

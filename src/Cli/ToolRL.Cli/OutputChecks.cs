@@ -1,10 +1,10 @@
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>
 /// Checks that an output location can be written, before a command starts work, so a mistyped or read-only
 /// <c>--out</c> fails at once and not after an evaluation or a training run.
 /// </summary>
-internal static class OutputChecks
+public static class OutputChecks
 {
     /// <summary>Creates <paramref name="folder"/> if needed and proves it writable; a usage error naming <paramref name="option"/> otherwise.</summary>
     public static void WritableFolder(string folder, string option)

@@ -5,7 +5,7 @@ using ToolRL.Construction.Pipeline;
 using ToolRL.Construction.Scaling;
 using ToolRL.Construction.Sources;
 
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>
 /// <c>export</c>: the scenarios' hand-written <c>[Task]</c>s plus tasks of the four structures composed from their phrase

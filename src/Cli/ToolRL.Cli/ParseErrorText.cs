@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.RegularExpressions;
 
-namespace ToolRL.Trainer.Cli;
+namespace ToolRL.Cli;
 
 /// <summary>
 /// Parse errors as a person reads them: value types named in words ("a whole number", not

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ToolRL.Tools;
 
-namespace ToolRL.Trainer.Cli.Describe;
+namespace ToolRL.Cli.Describe;
 
 /// <summary>
 /// Renders a tool's JSON schema as a one-line signature, e.g.
