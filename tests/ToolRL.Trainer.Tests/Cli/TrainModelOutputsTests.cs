@@ -1,3 +1,4 @@
+using ToolRL.Cli;
 using ToolRL.Trainer.Cli;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Runs;
