@@ -20,7 +20,7 @@ public class RunConfigTests
     }
 
     [Fact]
-    public void File_then_overrides_in_order()
+    public void A_config_file_loads_and_saves_back_equal()
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir["run.json"], """
@@ -29,13 +29,12 @@ public class RunConfigTests
               "seed": 5, "algorithm": "reinforce++", "learningRate": 2e-6, "steps": 7,
             }
             """);
-        var c = RunConfigOverrides.LoadWithOverrides(["--config", dir["run.json"], "--lr=3e-6", "--samples-per-prompt", "4", "--trainable", "model.layers.[0-3].mlp.*"]);
+        // Command-line flags override these in `train --model` (System.CommandLine options; tests in Cli/).
+        var c = RunConfig.Load(dir["run.json"]) with { TrainableParameters = "model.layers.[0-3].mlp.*" };
         Assert.Equal(5, c.Seed);
         Assert.Equal(RlAlgorithm.ReinforcePlusPlus, c.ToUpdateSettings().Algorithm);
-        Assert.Equal(3e-6, c.LearningRate);
-        Assert.Equal(4, c.SamplesPerPrompt);
+        Assert.Equal(2e-6, c.LearningRate);
         Assert.Equal(7, c.Steps);
-        Assert.Equal("model.layers.[0-3].mlp.*", c.TrainableParameters);
 
         // The saved file loads back equal.
         c.Save(dir["saved.json"]);
@@ -43,7 +42,7 @@ public class RunConfigTests
     }
 
     [Fact]
-    public void Unknown_keys_bad_values_and_unknown_options_are_named()
+    public void Unknown_keys_bad_values_and_missing_files_are_named()
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir["typo.json"], """{ "learningRat": 1e-6 }""");
@@ -57,10 +56,7 @@ public class RunConfigTests
         Assert.Contains("'ppo'", e.Message);
         Assert.Contains("samplesPerPrompt", e.Message);
 
-        Assert.Contains("--lrr", Assert.Throws<RunConfigException>(() => RunConfigOverrides.Apply(new RunConfig(), ["--lrr", "1"])).Message);
-        Assert.Contains("'abc'", Assert.Throws<RunConfigException>(() => RunConfigOverrides.Apply(new RunConfig(), ["--steps", "abc"])).Message);
-        Assert.Contains("needs a value", Assert.Throws<RunConfigException>(() => RunConfigOverrides.Apply(new RunConfig(), ["--seed"])).Message);
-        Assert.Contains("does not exist", Assert.Throws<RunConfigException>(() => RunConfigOverrides.LoadWithOverrides(["--config", dir["none.json"]])).Message);
+        Assert.Contains("does not exist", Assert.Throws<RunConfigException>(() => RunConfig.Load(dir["none.json"])).Message);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace ToolRL.Trainer.Runs;
 
 /// <summary>
 /// Everything a training run is defined by. Loaded from a JSON file (camelCase keys, unknown keys rejected) and
-/// adjusted by command-line overrides (<see cref="RunConfigOverrides"/>). Defaults are the paper's verl settings,
+/// adjusted by the flags of <c>train --model</c>. Defaults are the paper's verl settings,
 /// scaled down where the paper's value is a cluster-size choice (batch 512 prompts → 8).
 /// </summary>
 // Settable (not init-only) properties: the JSON source generator resets absent init-only properties to default.
