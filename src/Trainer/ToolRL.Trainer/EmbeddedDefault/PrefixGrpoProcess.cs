@@ -1,7 +1,6 @@
 using System.Globalization;
 using ToolRL.Episodes;
 using ToolRL.Rewards;
-using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
@@ -19,7 +18,6 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// </summary>
 internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
 {
-    private const string OptimizerFile = "optimizer.bin";
     private readonly EmbeddedDefaultOptions _options;
     private readonly CausalLM _model;
     private readonly TorchPolicy _greedy;
@@ -97,15 +95,13 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
     /// <inheritdoc/>
     public void SaveCheckpoint(string directory)
     {
-        ModelSaver.Save(_model, directory, copyFrom: _filesDirectory, chatOptions: _greedy.TemplateOptions);
-        _optimizer.SaveState(Path.Combine(directory, OptimizerFile));
+        PolicyCheckpoint.Save(directory, _model, _optimizer, _filesDirectory, _greedy.TemplateOptions);
     }
 
     /// <inheritdoc/>
     public void LoadCheckpoint(string directory)
     {
-        ModelLoader.LoadWeights(_model, ModelLoader.WeightFiles(directory));
-        _optimizer.LoadState(Path.Combine(directory, OptimizerFile));
+        PolicyCheckpoint.Load(directory, _model, _optimizer);
     }
 
     /// <inheritdoc/>

@@ -2,7 +2,6 @@ using ToolRL.Environments;
 using ToolRL.Episodes;
 using ToolRL.Rewards;
 using ToolRL.Tasks;
-using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl.Rollouts;
@@ -18,7 +17,6 @@ namespace ToolRL.Trainer.Rl;
 /// </summary>
 public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
 {
-    private const string OptimizerFile = "optimizer.bin";
     private readonly RunConfig _config;
     private readonly IToolEnvironment _environment;
     private readonly TorchPolicy _policy;
@@ -91,15 +89,13 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     /// <inheritdoc/>
     public void SaveCheckpoint(string directory)
     {
-        ModelSaver.Save(_policy.Model, directory, copyFrom: _modelDirectory, chatOptions: _policy.TemplateOptions);
-        _optimizer.SaveState(Path.Combine(directory, OptimizerFile));
+        PolicyCheckpoint.Save(directory, _policy.Model, _optimizer, _modelDirectory, _policy.TemplateOptions);
     }
 
     /// <inheritdoc/>
     public void LoadCheckpoint(string directory)
     {
-        ModelLoader.LoadWeights(_policy.Model, ModelLoader.WeightFiles(directory));
-        _optimizer.LoadState(Path.Combine(directory, OptimizerFile));
+        PolicyCheckpoint.Load(directory, _policy.Model, _optimizer);
     }
 
     /// <summary>The tasks at positions [cursor, cursor + count) of the endless stream of seeded shuffles.</summary>
