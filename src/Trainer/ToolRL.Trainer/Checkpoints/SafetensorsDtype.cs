@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Checkpoints;
 
 /// <summary>The safetensors dtypes this runtime reads and writes, and their torch counterparts.</summary>
-public static class SafetensorsDtype
+internal static class SafetensorsDtype
 {
     /// <summary>True for the dtype names this runtime reads (F32, BF16, F16).</summary>
     public static bool IsSupported(string dtype) => dtype is "F32" or "BF16" or "F16";

@@ -11,7 +11,7 @@ namespace ToolRL.Trainer.Checkpoints;
 /// (<c>{"name": {"dtype", "shape", "data_offsets": [begin, end]}, "__metadata__": {...}}</c>), then the raw
 /// little-endian tensor bytes. The header is validated on open; tensors are read on demand.
 /// </summary>
-public sealed class SafetensorsFile : IDisposable
+internal sealed class SafetensorsFile : IDisposable
 {
     const long MaxHeaderBytes = 100L << 20;
     readonly FileStream stream;

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Checkpoints;
 
 /// <summary>Writes a .safetensors file atomically (temporary file in the same folder, then rename).</summary>
-public static class SafetensorsWriter
+internal static class SafetensorsWriter
 {
     /// <summary>Writes the named tensors (F32/BF16/F16) in the given order, with optional metadata.</summary>
     public static void Write(string path, IEnumerable<KeyValuePair<string, Tensor>> tensors, IReadOnlyDictionary<string, string>? metadata = null)

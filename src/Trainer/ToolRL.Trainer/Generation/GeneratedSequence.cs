@@ -1,7 +1,7 @@
 namespace ToolRL.Trainer.Generation;
 
 /// <summary>Why a row stopped.</summary>
-public enum FinishReason
+internal enum FinishReason
 {
     /// <summary>It produced one of the stop tokens (included as its last token).</summary>
     Stop,
@@ -10,4 +10,4 @@ public enum FinishReason
 }
 
 /// <summary>One generated row: the new tokens and the log-prob of each under the sampling temperature.</summary>
-public sealed record GeneratedSequence(int[] Tokens, float[] LogProbs, FinishReason Finish);
+internal sealed record GeneratedSequence(int[] Tokens, float[] LogProbs, FinishReason Finish);

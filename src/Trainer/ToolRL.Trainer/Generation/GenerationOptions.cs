@@ -1,7 +1,7 @@
 namespace ToolRL.Trainer.Generation;
 
 /// <summary>How <see cref="SequenceGenerator"/> samples.</summary>
-public sealed record GenerationOptions
+internal sealed record GenerationOptions
 {
     /// <summary>Maximum tokens generated per row (the stop token, when hit, counts).</summary>
     public int MaxNewTokens { get; init; } = 256;

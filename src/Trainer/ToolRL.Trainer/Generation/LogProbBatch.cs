@@ -6,7 +6,7 @@ namespace ToolRL.Trainer.Generation;
 /// A padded batch of (prompt, response) pairs laid out as [left pads | prompt | response | right pads]:
 /// all prompts end at column <see cref="PromptLength"/> − 1 and responses start at <see cref="PromptLength"/>.
 /// </summary>
-public sealed class LogProbBatch : IDisposable
+internal sealed class LogProbBatch : IDisposable
 {
     LogProbBatch(Tensor inputIds, Tensor positions, Tensor attentionMask, Tensor responseIds, Tensor responseMask, int promptLength)
     {

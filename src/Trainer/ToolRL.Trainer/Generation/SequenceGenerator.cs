@@ -11,7 +11,7 @@ namespace ToolRL.Trainer.Generation;
 /// Identical prompts (a GRPO group's samples) share one prefill: it runs on the distinct prompts and the cache
 /// copies each one's keys/values to its rows.
 /// </summary>
-public static class SequenceGenerator
+internal static class SequenceGenerator
 {
     /// <summary>
     /// Generates continuations of <paramref name="prompts"/> (token ids, each non-empty). Cancellation is checked

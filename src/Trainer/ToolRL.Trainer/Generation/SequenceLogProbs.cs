@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Generation;
 
 /// <summary>Per-token log-probs and entropies of responses; differentiable (call under no_grad for reference models).</summary>
-public static class SequenceLogProbs
+internal static class SequenceLogProbs
 {
     /// <summary>
     /// For each response token y_j: log p(y_j | prompt, y_&lt;j) under log_softmax(logits / temperature), and the

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Generation;
 
 /// <summary>Categorical entropy per position (verl's <c>entropy_from_logits</c>), from log-probabilities.</summary>
-public static class TokenEntropy
+internal static class TokenEntropy
 {
     /// <summary>
     /// <c>H = −Σ p·log p</c> over the last (vocabulary) dimension: <c>[batch, tokens, vocab]</c> log-probabilities give

@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Generation;
 
 /// <summary>Picks the next token per row from last-position logits: greedy, or temperature + top-k + top-p sampling.</summary>
-public static class TokenSampler
+internal static class TokenSampler
 {
     /// <summary>
     /// logits [B, V] (any float dtype). Returns tokens [B] (int64) and their log-probs [B] (fp32) under

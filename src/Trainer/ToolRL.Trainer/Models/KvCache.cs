@@ -7,7 +7,7 @@ namespace ToolRL.Trainer.Models;
 /// [batch, kvHeads, capacity, headDim]. Slot s of every row holds the token fed at step s (with left
 /// padding, slots of pad tokens are masked out by the attention mask).
 /// </summary>
-public sealed class KvCache : AttentionCache
+internal sealed class KvCache : AttentionCache
 {
     readonly Tensor[] keys;
     readonly Tensor[] values;

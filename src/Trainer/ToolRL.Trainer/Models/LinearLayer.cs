@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Models;
 
 /// <summary>y = x Wᵀ (+ b), with HF's parameter names <c>weight</c> [out, in] and <c>bias</c> [out].</summary>
-public sealed class LinearLayer : nn.Module<Tensor, Tensor>
+internal sealed class LinearLayer : nn.Module<Tensor, Tensor>
 {
     readonly Parameter weight;
     readonly Parameter? bias;

@@ -7,7 +7,7 @@ namespace ToolRL.Trainer.Models;
 /// Grouped-query self-attention of Qwen2/Qwen3: q/k/v projections (biased in Qwen2), Qwen3's per-head
 /// RMSNorm on q and k, rotary embeddings, softmax(q kᵀ / √d + mask) v, output projection.
 /// </summary>
-public sealed class QwenAttention : nn.Module
+internal sealed class QwenAttention : nn.Module
 {
     readonly LinearLayer qProj, kProj, vProj, oProj;
     readonly RmsNorm? qNorm, kNorm;

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Models;
 
 /// <summary>Pre-norm decoder layer: h = x + attn(norm(x)); out = h + mlp(norm(h)).</summary>
-public sealed class QwenDecoderLayer : nn.Module
+internal sealed class QwenDecoderLayer : nn.Module
 {
     readonly RmsNorm inputLayernorm, postAttentionLayernorm;
     readonly QwenAttention selfAttn;

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Models;
 
 /// <summary>SwiGLU feed-forward: down_proj(silu(gate_proj(x)) · up_proj(x)).</summary>
-public sealed class QwenMlp : nn.Module<Tensor, Tensor>
+internal sealed class QwenMlp : nn.Module<Tensor, Tensor>
 {
     readonly LinearLayer gateProj, upProj, downProj;
 

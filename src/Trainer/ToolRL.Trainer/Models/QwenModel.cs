@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Models;
 
 /// <summary>The decoder stack (HF's <c>model.</c> prefix): embed_tokens, layers, final norm.</summary>
-public sealed class QwenModel : nn.Module
+internal sealed class QwenModel : nn.Module
 {
     readonly ModelConfig config;
     readonly EmbeddingTable embedTokens;

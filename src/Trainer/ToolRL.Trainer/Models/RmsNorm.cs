@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Models;
 
 /// <summary>RMSNorm as in HF Qwen: normalize in fp32, cast back, then scale by <c>weight</c>.</summary>
-public sealed class RmsNorm : nn.Module<Tensor, Tensor>
+internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
 {
     readonly Parameter weight;
     readonly double eps;

@@ -7,7 +7,7 @@ namespace ToolRL.Trainer.Models;
 /// Rotary position embedding (HF's "rotate_half" layout): for position p and pair index i,
 /// angle = p · θ^(−2i/d); the first and second halves of each head are the rotated pairs.
 /// </summary>
-public static class RotaryEmbedding
+internal static class RotaryEmbedding
 {
     /// <summary>cos and sin of shape [B, T, headDim] (fp32 math, returned in <paramref name="dtype"/>).</summary>
     public static (Tensor Cos, Tensor Sin) CosSin(Tensor positions, int headDim, double theta, ScalarType dtype)

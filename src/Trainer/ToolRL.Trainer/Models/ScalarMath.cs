@@ -10,7 +10,7 @@ namespace ToolRL.Trainer.Models;
 /// with "Unknown scalar type" (seen once in a training run on a loaded machine). Hot paths use these instead.
 /// The <see cref="long"/> overloads keep integer tensors integer; the <see cref="double"/> ones are for float tensors.
 /// </summary>
-public static class ScalarMath
+internal static class ScalarMath
 {
     /// <summary>t + v.</summary>
     public static Tensor Plus(this Tensor t, double v) { using var s = v.ToScalar(); return t.add(s); }

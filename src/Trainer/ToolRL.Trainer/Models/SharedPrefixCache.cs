@@ -12,7 +12,7 @@ namespace ToolRL.Trainer.Models;
 /// would have over the full sequence, and gradients through the broadcast sum over the rows, so losses and
 /// gradients equal those of the full batch.
 /// </remarks>
-public sealed class SharedPrefixCache : AttentionCache
+internal sealed class SharedPrefixCache : AttentionCache
 {
     readonly Tensor?[] keys;
     readonly Tensor?[] values;

@@ -1,7 +1,7 @@
 namespace ToolRL.Trainer.Models;
 
 /// <summary>Common prefixes of token sequences (what a batch can run once, see <see cref="SharedPrefixCache"/>).</summary>
-public static class TokenPrefix
+internal static class TokenPrefix
 {
     /// <summary>Length of the longest prefix common to every row, at most <paramref name="limit"/>.</summary>
     public static int CommonLength(IReadOnlyList<int[]> rows, int limit)

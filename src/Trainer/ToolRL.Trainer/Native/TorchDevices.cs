@@ -8,7 +8,7 @@ namespace ToolRL.Trainer.Native;
 /// CUDA needs the TorchSharp CUDA backend, chosen at build time with
 /// <c>-p:ToolRLTorchBackend=cuda-linux</c> (or <c>cuda-windows</c>); the default backend is CPU-only.
 /// </summary>
-public static class TorchDevices
+internal static class TorchDevices
 {
     /// <summary>Parses the option into a torch device, failing clearly when CUDA is asked for but unavailable.</summary>
     public static Device Parse(string? option) => torch.device(Resolve(option));
@@ -48,4 +48,4 @@ public static class TorchDevices
 }
 
 /// <summary>A <c>--device</c> value that is malformed or names a device this build or machine does not have.</summary>
-public sealed class DeviceOptionException(string message) : ArgumentException(message);
+internal sealed class DeviceOptionException(string message) : ArgumentException(message);

@@ -7,7 +7,7 @@ using RuntimeRoles = ToolRL.Conversations.ChatRoles;
 namespace ToolRL.Trainer.Policies;
 
 /// <summary>Converts conversations and tools between the Runtime's shapes and Microsoft.Extensions.AI's.</summary>
-public static class ChatMessageMapping
+internal static class ChatMessageMapping
 {
     /// <summary>
     /// The Microsoft.Extensions.AI messages of a conversation. Assistant tool calls become

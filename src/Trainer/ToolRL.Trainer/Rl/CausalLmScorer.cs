@@ -9,7 +9,7 @@ namespace ToolRL.Trainer.Rl;
 /// <see cref="SequenceLogProbs.Compute"/> on a left-padded prompt / right-padded response batch. When every prompt of
 /// the batch starts with the same <see cref="MinSharedPrefix"/> or more tokens (the system prompt), that prefix runs once.
 /// </summary>
-public sealed class CausalLmScorer : ISequenceScorer
+internal sealed class CausalLmScorer : ISequenceScorer
 {
     /// <summary>Scores with <paramref name="model"/>; pads with <paramref name="padTokenId"/>.</summary>
     /// <param name="model">The policy or the frozen reference.</param>

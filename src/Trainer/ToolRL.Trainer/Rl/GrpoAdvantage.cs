@@ -6,7 +6,7 @@ namespace ToolRL.Trainer.Rl;
 /// deviation; the updater repeats it on every token of the response. A group of one response gets mean 0 and std 1, so its
 /// advantage is <c>r / (1 + ε)</c>: verl's choice, kept so that numbers compare.
 /// </summary>
-public static class GrpoAdvantage
+internal static class GrpoAdvantage
 {
     /// <summary>verl's default ε.</summary>
     public const double DefaultEpsilon = 1e-6;

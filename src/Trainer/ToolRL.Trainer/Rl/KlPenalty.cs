@@ -5,7 +5,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Rl;
 
 /// <summary>Per-token KL between the policy and the frozen reference, as verl's <c>kl_penalty</c>.</summary>
-public static class KlPenalty
+internal static class KlPenalty
 {
     /// <summary>verl clamps <c>ref − logp</c> to ±20 before the exponential, for stability.</summary>
     public const double LogRatioClamp = 20.0;

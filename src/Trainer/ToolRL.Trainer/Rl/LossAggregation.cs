@@ -22,7 +22,7 @@ public enum LossAggregationMode
 /// </summary>
 /// <param name="ValidTokens">Valid response tokens in the whole (mini-)batch.</param>
 /// <param name="Sequences">Responses in the whole (mini-)batch.</param>
-public readonly record struct LossNormalizer(double ValidTokens, double Sequences)
+internal readonly record struct LossNormalizer(double ValidTokens, double Sequences)
 {
     /// <summary>The totals of one batch on its own.</summary>
     public static LossNormalizer Of(Tensor responseMask) =>
@@ -30,7 +30,7 @@ public readonly record struct LossNormalizer(double ValidTokens, double Sequence
 }
 
 /// <summary>verl's <c>agg_loss</c>.</summary>
-public static class LossAggregation
+internal static class LossAggregation
 {
     /// <summary>Reduces <paramref name="lossMatrix"/> over the valid positions of <paramref name="mask"/>.</summary>
     public static Tensor Aggregate(Tensor lossMatrix, Tensor mask, LossAggregationMode mode, LossNormalizer? normalizer = null)

@@ -8,7 +8,7 @@ namespace ToolRL.Trainer.Rl;
 /// Mean, variance and whitening over the valid positions of a <c>[batch, tokens]</c> tensor, as verl's
 /// <c>masked_mean</c>, <c>masked_var</c> and <c>masked_whiten</c> define them (mask: 1 = valid, 0 = padding).
 /// </summary>
-public static class MaskedStatistics
+internal static class MaskedStatistics
 {
     /// <summary>verl's whitening epsilon: <c>(x − mean)·rsqrt(var + 1e-8)</c>.</summary>
     public const double WhitenEpsilon = 1e-8;

@@ -11,11 +11,11 @@ namespace ToolRL.Trainer.Rl;
 /// <param name="Advantages">Per-token advantages.</param>
 /// <param name="ResponseMask">1 on valid response tokens.</param>
 /// <param name="Entropy">Per-token entropy of the current policy (with gradient); null when the entropy bonus is off.</param>
-public sealed record ObjectiveInputs(
+internal sealed record ObjectiveInputs(
     Tensor LogProb, Tensor OldLogProb, Tensor? RefLogProb, Tensor Advantages, Tensor ResponseMask, Tensor? Entropy);
 
 /// <summary>The actor loss and its parts. <see cref="Total"/> carries the gradient; the rest are detached scalars.</summary>
-public sealed record LossTerms(
+internal sealed record LossTerms(
     Tensor Total, Tensor PolicyLoss, Tensor Entropy, Tensor Kl, Tensor ClipFraction, Tensor ApproxKl, Tensor ClipFractionLower)
     : IDisposable
 {
@@ -31,7 +31,7 @@ public sealed record LossTerms(
 /// verl's actor loss (<c>dp_actor.update_policy</c>): <c>total = pg − entropy_coeff·H + kl_coef·KL</c>, each term
 /// aggregated over valid tokens with the same mode.
 /// </summary>
-public static class PolicyObjective
+internal static class PolicyObjective
 {
     /// <summary>Computes the loss terms.</summary>
     public static LossTerms Compute(ObjectiveInputs inputs, RlLossSettings settings, LossNormalizer? normalizer = null)

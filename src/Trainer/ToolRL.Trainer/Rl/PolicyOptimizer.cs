@@ -7,10 +7,10 @@ namespace ToolRL.Trainer.Rl;
 /// <summary>The outcome of one optimizer step.</summary>
 /// <param name="GradNorm">The global gradient L2 norm before clipping.</param>
 /// <param name="Applied">False when the norm was not finite and the step was skipped (as verl does).</param>
-public readonly record struct OptimizerStepResult(double GradNorm, bool Applied);
+internal readonly record struct OptimizerStepResult(double GradNorm, bool Applied);
 
 /// <summary>TorchSharp's AdamW over the trainable parameters, with global gradient-norm clipping.</summary>
-public sealed class PolicyOptimizer : IDisposable
+internal sealed class PolicyOptimizer : IDisposable
 {
     private readonly Parameter[] _parameters;
     private readonly AdamW _adam;

@@ -30,7 +30,7 @@ public sealed record ClipRange(double Low = 0.2, double High = 0.2, double DualC
 /// <param name="ClipFraction">Share of valid tokens where the clipped term was chosen.</param>
 /// <param name="ApproxKl">Masked mean of <c>old − new</c> log-prob (verl's <c>ppo_kl</c>).</param>
 /// <param name="ClipFractionLower">Share of valid tokens where the dual clip bound applied.</param>
-public sealed record PolicyLossOutput(Tensor Loss, Tensor ClipFraction, Tensor ApproxKl, Tensor ClipFractionLower) : IDisposable
+internal sealed record PolicyLossOutput(Tensor Loss, Tensor ClipFraction, Tensor ApproxKl, Tensor ClipFractionLower) : IDisposable
 {
     /// <inheritdoc/>
     public void Dispose()
@@ -43,7 +43,7 @@ public sealed record PolicyLossOutput(Tensor Loss, Tensor ClipFraction, Tensor A
 }
 
 /// <summary>verl's <c>compute_policy_loss</c> (the "vanilla" PPO clipped surrogate with dual clip).</summary>
-public static class PpoClipLoss
+internal static class PpoClipLoss
 {
     /// <summary>verl clamps the log-ratio to ±20 before exponentiating.</summary>
     public const double LogRatioClamp = 20.0;

@@ -9,7 +9,7 @@ namespace ToolRL.Trainer.Rl;
 /// then whitened over every valid token of the whole batch (<see cref="MaskedStatistics.Whiten"/>: masked mean,
 /// unbiased masked variance, ε = 1e-8) and masked. No critic and no group baseline.
 /// </summary>
-public static class ReinforcePlusPlusAdvantage
+internal static class ReinforcePlusPlusAdvantage
 {
     /// <summary>Advantages and returns, both <c>[batch, tokens]</c>.</summary>
     /// <param name="tokenLevelRewards">Rewards per token, e.g. from <see cref="TokenBroadcast.OnLastToken"/>.</param>

@@ -9,7 +9,7 @@ namespace ToolRL.Trainer.Rl;
 /// reference log-probs without gradient, then for each mini-batch the micro-batches' losses are back-propagated
 /// (normalized by the mini-batch's totals) and one clipped AdamW step is taken.
 /// </summary>
-public sealed class RlUpdater
+internal sealed class RlUpdater
 {
     private readonly ISequenceScorer _policy;
     private readonly ISequenceScorer? _reference;

@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Rl;
 
 /// <summary>Moves per-response rewards onto the token grid of a right-padded response batch.</summary>
-public static class TokenBroadcast
+internal static class TokenBroadcast
 {
     /// <summary>
     /// verl's token-level reward layout: the whole outcome reward on the last valid token of each response, 0 elsewhere.

@@ -8,7 +8,7 @@ namespace ToolRL.Trainer.Rl;
 /// Chooses which parameters train: those whose HF name matches any pattern (all when no pattern is given). The
 /// others get <c>requires_grad = false</c>, so no gradient is computed or applied for them.
 /// </summary>
-public static class TrainableParameters
+internal static class TrainableParameters
 {
     /// <summary>
     /// Marks the matching parameters of <paramref name="named"/> trainable and freezes the rest; returns the trainable

@@ -1,7 +1,7 @@
 namespace ToolRL.Trainer.Runs;
 
 /// <summary>How <see cref="MetricPlots"/> draws a curve.</summary>
-public sealed record CurveStyle
+internal sealed record CurveStyle
 {
     /// <summary>
     /// Weight w of an exponential moving average drawn over the raw points, s₀ = y₀, sₜ = w·sₜ₋₁ + (1 − w)·yₜ

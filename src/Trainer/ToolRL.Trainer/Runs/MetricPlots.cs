@@ -4,7 +4,7 @@ using ScottPlot;
 namespace ToolRL.Trainer.Runs;
 
 /// <summary>PNG learning curves (ScottPlot) from metric records.</summary>
-public static class MetricPlots
+internal static class MetricPlots
 {
     /// <summary>
     /// One PNG per metric name found in <paramref name="records"/> of <paramref name="phase"/>, named

@@ -7,7 +7,7 @@ namespace ToolRL.Trainer.Runs;
 /// Appends <see cref="StepMetrics"/> to a JSONL file, one line per record, flushed to disk after each line so a
 /// killed run loses at most the line being written. Reading tolerates such a torn last line.
 /// </summary>
-public sealed class MetricsLog : IDisposable
+internal sealed class MetricsLog : IDisposable
 {
     private readonly FileStream _stream;
 

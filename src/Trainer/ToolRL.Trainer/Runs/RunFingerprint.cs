@@ -15,7 +15,7 @@ namespace ToolRL.Trainer.Runs;
 /// never continues from checkpoints trained for other ones.
 /// </summary>
 /// <param name="Parts">Part name → value, in a stable order.</param>
-public sealed record RunFingerprint(IReadOnlyList<KeyValuePair<string, string>> Parts)
+internal sealed record RunFingerprint(IReadOnlyList<KeyValuePair<string, string>> Parts)
 {
     /// <summary>The file in a run folder.</summary>
     public const string FileName = "fingerprint.json";

@@ -11,7 +11,7 @@ namespace ToolRL.Trainer.Runs;
 /// <c>dotnet run</c> left its training process behind — gets an error naming that process instead of writing
 /// beside it.
 /// </summary>
-public sealed class RunFolderLock : IDisposable
+internal sealed class RunFolderLock : IDisposable
 {
     /// <summary>The lock file's name inside the run folder.</summary>
     public const string FileName = "run.lock";

@@ -8,7 +8,7 @@ namespace ToolRL.Trainer.Runs;
 /// The run folder's <c>report.md</c>: title, free paragraphs, tables and images (paths relative to the report),
 /// then the config. Built up section by section and written atomically.
 /// </summary>
-public sealed class RunReport
+internal sealed class RunReport
 {
     private readonly StringBuilder _body = new();
 

@@ -7,7 +7,7 @@ namespace ToolRL.Trainer.Runs;
 /// TensorBoard event files through TorchSharp's <c>torch.utils.tensorboard.SummaryWriter</c>: each metric becomes a
 /// scalar tagged <c>phase/name</c> at its step. Open the run folder's <c>tensorboard/</c> with <c>tensorboard --logdir</c>.
 /// </summary>
-public sealed class TensorBoardLog : IDisposable
+internal sealed class TensorBoardLog : IDisposable
 {
     private readonly SummaryWriter _writer;
 

@@ -3,7 +3,7 @@ using static TorchSharp.torch;
 namespace ToolRL.Trainer.Runs;
 
 /// <summary>Seeds derived deterministically from (run seed, step, stream), and TorchSharp's RNG state as text.</summary>
-public static class TorchRng
+internal static class TorchRng
 {
     /// <summary>TorchSharp's CPU generator state, base64-encoded.</summary>
     public static string Capture()

@@ -15,7 +15,7 @@ namespace ToolRL.Trainer.Text.ChatTemplates;
 /// when the text is tokenized), is written as its <c>\uXXXX</c> escape, so a sampled turn holding one never
 /// stops a run.
 /// </remarks>
-public static class TemplateJson
+internal static class TemplateJson
 {
     /// <summary>Re-renders JSON text in the template's <c>tojson</c> style; throws <see cref="ArgumentException"/> on invalid JSON.</summary>
     public static string Render(string json, string what = "JSON value")

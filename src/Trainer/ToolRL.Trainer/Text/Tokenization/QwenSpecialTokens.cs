@@ -1,7 +1,7 @@
 namespace ToolRL.Trainer.Text.Tokenization;
 
 /// <summary>The added tokens that Qwen chat templates and tool calling rely on.</summary>
-public static class QwenSpecialTokens
+internal static class QwenSpecialTokens
 {
     /// <summary>Opens a chat turn.</summary>
     public const string ImStart = "<|im_start|>";

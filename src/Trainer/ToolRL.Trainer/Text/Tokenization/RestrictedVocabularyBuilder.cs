@@ -15,7 +15,7 @@ namespace ToolRL.Trainer.Text.Tokenization;
 /// token, so it is kept; the kept merges keep their relative order and are a subset of the full list, so no
 /// merge the full tokenizer would not have applied can win. Any other text still encodes, at worst byte by byte.
 /// </remarks>
-public static class RestrictedVocabularyBuilder
+internal static class RestrictedVocabularyBuilder
 {
     /// <summary>
     /// Reads <c>tokenizer.json</c> (and <c>tokenizer_config.json</c>, <c>generation_config.json</c> when present) from

@@ -7,7 +7,7 @@ namespace ToolRL.Trainer.Text.Tokenization;
 /// tokens (ids 0–255), optional merges, and Qwen's chat and tool added tokens after them. For tiny test
 /// checkpoints that must not depend on a downloaded tokenizer; any text encodes (at worst byte by byte).
 /// </summary>
-public static class TinyQwenTokenizerFiles
+internal static class TinyQwenTokenizerFiles
 {
     /// <summary>The added tokens written, in id order; the first three are special.</summary>
     public static IReadOnlyList<string> AddedTokens { get; } =
