@@ -8,7 +8,7 @@ namespace ToolRL.Trainer.Tests.Cli;
 /// <summary>The command line without the Trainer (an environment-only project) and the module extension point.</summary>
 public sealed class CliModuleTests
 {
-    private static readonly IReadOnlyList<IToolEnvironment> Environments = [new FakeEnvironment("alpha")];
+    private static readonly IReadOnlyList<IToolEnvironment> Environments = [new CapitalsEnvironment("alpha")];
 
     private static async Task<(int Code, string Out, string Err)> Run(IReadOnlyList<ICliModule> modules, params string[] args)
     {

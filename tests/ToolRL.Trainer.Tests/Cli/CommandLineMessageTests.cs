@@ -4,7 +4,6 @@ using System.Reflection;
 using System.Text;
 using ToolRL.Environments;
 using ToolRL.Cli;
-using ToolRL.Trainer.Tests.Rl.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 
 namespace ToolRL.Trainer.Tests.Cli;
@@ -17,7 +16,7 @@ namespace ToolRL.Trainer.Tests.Cli;
 public sealed class CommandLineMessageTests
 {
     private static Task<(int Code, string Out, string Err)> Run(params string[] args) =>
-        CliHarness.RunAsync([new FakeEnvironment("alpha")], args);
+        CliHarness.RunAsync([new CapitalsEnvironment("alpha")], args);
 
     private static Task<(int Code, string Out, string Err)> Run(IToolEnvironment environment, params string[] args) =>
         CliHarness.RunAsync([environment], args);

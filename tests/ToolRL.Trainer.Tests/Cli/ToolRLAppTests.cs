@@ -5,7 +5,7 @@ namespace ToolRL.Trainer.Tests.Cli;
 
 public sealed class ToolRLAppTests
 {
-    private static readonly IReadOnlyList<IToolEnvironment> Environments = [new FakeEnvironment("alpha"), new FakeEnvironment("beta")];
+    private static readonly IReadOnlyList<IToolEnvironment> Environments = [new CapitalsEnvironment("alpha"), new CapitalsEnvironment("beta")];
 
     private static Task<(int Code, string Out, string Err)> Run(params string[] args) => CliHarness.RunAsync(Environments, args);
 
@@ -14,7 +14,7 @@ public sealed class ToolRLAppTests
     {
         var (code, output, _) = await Run("describe", "--scenario", "alpha");
         Assert.Equal(ExitCodes.Ok, code);
-        Assert.Contains("scenario alpha: A fake environment.", output);
+        Assert.Contains("scenario alpha: Capitals of countries.", output);
         Assert.DoesNotContain("scenario beta", output);
         Assert.Contains("  get_capital(country: string)\n    Returns the capital of a country.", output.Replace("\r\n", "\n"));
         Assert.Contains("tasks (2): single-hop 1, parallel single-hop 1, multi-hop 0, parallel multi-hop 0", output);

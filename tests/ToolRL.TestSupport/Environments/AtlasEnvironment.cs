@@ -3,13 +3,13 @@ using ToolRL.Environments;
 using ToolRL.Tasks;
 using ToolRL.Tools;
 
-namespace ToolRL.Trainer.Tests.Fakes;
+namespace ToolRL.Testing;
 
 /// <summary>
 /// A hand-written two-tool environment (capital of a country, population of a city) with tasks of three
 /// structures, standing in for the sample scenarios in Trainer tests. Unknown arguments get error feedback.
 /// </summary>
-internal sealed class AtlasEnvironment : IToolEnvironment
+public sealed class AtlasEnvironment : IToolEnvironment
 {
     public static readonly IReadOnlyDictionary<string, string> Capitals = new Dictionary<string, string>
     {

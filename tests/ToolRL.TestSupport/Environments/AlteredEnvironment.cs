@@ -2,10 +2,10 @@ using ToolRL.Environments;
 using ToolRL.Tasks;
 using ToolRL.Tools;
 
-namespace ToolRL.Trainer.Tests.Fakes;
+namespace ToolRL.Testing;
 
 /// <summary>An environment as another version of it would be: the same name and sessions, other tools or tasks.</summary>
-internal sealed class AlteredEnvironment(IToolEnvironment inner, IReadOnlyList<ToolDefinition>? tools = null, IReadOnlyList<EnvironmentTask>? tasks = null) : IToolEnvironment
+public sealed class AlteredEnvironment(IToolEnvironment inner, IReadOnlyList<ToolDefinition>? tools = null, IReadOnlyList<EnvironmentTask>? tasks = null) : IToolEnvironment
 {
     public string Name => inner.Name;
     public string Description => inner.Description;

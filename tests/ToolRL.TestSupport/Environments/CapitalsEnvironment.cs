@@ -3,17 +3,20 @@ using ToolRL.Environments;
 using ToolRL.Tasks;
 using ToolRL.Tools;
 
-namespace ToolRL.Trainer.Tests.Rl.Rollouts;
+namespace ToolRL.Testing;
 
-/// <summary>A one-tool environment with real sessions, counting how many were opened and disposed.</summary>
-internal sealed class CapitalsEnvironment : IToolEnvironment
+/// <summary>
+/// The test projects' small environment: one tool (capital of a country), a single-hop and a parallel task, real
+/// sessions that count how many were opened and disposed. Tests that need several environments give each a name.
+/// </summary>
+public sealed class CapitalsEnvironment(string name = "capitals") : IToolEnvironment
 {
     private static readonly Dictionary<string, string> Capitals = new() { ["France"] = "Paris", ["Japan"] = "Tokyo", ["Peru"] = "Lima" };
 
     public int Opened;
     public int Disposed;
 
-    public string Name => "capitals";
+    public string Name { get; } = name;
     public string Description => "Capitals of countries.";
     public IReadOnlyList<ToolDefinition> Tools { get; } =
         [new ToolDefinition("get_capital", "Returns the capital of a country.", """{"type":"object","properties":{"country":{"type":"string"}},"required":["country"]}""")];
