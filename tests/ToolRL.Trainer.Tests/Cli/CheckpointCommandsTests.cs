@@ -3,7 +3,7 @@ using ToolRL.Trainer.Checkpoints;
 using ToolRL.Cli;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Runs;
-using ToolRL.Trainer.Tests.Rl.Rollouts;
+using ToolRL.Trainer.Tests.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
 

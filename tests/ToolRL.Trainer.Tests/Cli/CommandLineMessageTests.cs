@@ -4,7 +4,7 @@ using System.Reflection;
 using System.Text;
 using ToolRL.Environments;
 using ToolRL.Cli;
-using ToolRL.Trainer.Tests.Rl.Rollouts;
+using ToolRL.Trainer.Tests.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 
 namespace ToolRL.Trainer.Tests.Cli;

@@ -2,7 +2,7 @@ using ToolRL.Environments;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Cli;
 using ToolRL.Trainer.Models;
-using ToolRL.Trainer.Tests.Rl.Rollouts;
+using ToolRL.Trainer.Tests.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
 

@@ -4,7 +4,7 @@ using ToolRL.Cli;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Fakes;
-using ToolRL.Trainer.Tests.Rl.Rollouts;
+using ToolRL.Trainer.Tests.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 
 namespace ToolRL.Trainer.Tests.Cli;

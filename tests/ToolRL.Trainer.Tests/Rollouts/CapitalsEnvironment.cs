@@ -3,7 +3,7 @@ using ToolRL.Environments;
 using ToolRL.Tasks;
 using ToolRL.Tools;
 
-namespace ToolRL.Trainer.Tests.Rl.Rollouts;
+namespace ToolRL.Trainer.Tests.Rollouts;
 
 /// <summary>A one-tool environment with real sessions, counting how many were opened and disposed.</summary>
 internal sealed class CapitalsEnvironment : IToolEnvironment
