@@ -26,7 +26,7 @@ public sealed class EpisodeTraceWriterTests
                 "It is Paris.",
             ],
         });
-        var traces = await EpisodeBatchRunner.RunAsync(policy, PolicySampling.Greedy, [task]);
+        var traces = await Evaluator.RunAsync(policy, PolicySampling.Greedy, [task]);
         using var dir = new TempDirectory();
 
         EpisodeTraceWriter.Write(dir["traces.jsonl"], traces);

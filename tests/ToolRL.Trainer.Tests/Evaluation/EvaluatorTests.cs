@@ -57,7 +57,7 @@ public sealed class EvaluatorTests
             ["What is the capital of Kenya?"] = [Call("get_capital", "{\"country\": \"Kenya\"}")],
         });
 
-        var traces = await EpisodeBatchRunner.RunAsync(policy, PolicySampling.Greedy, [Task("atlas/capital-Kenya")], new EpisodeOptions { MaxTurns = 3 });
+        var traces = await Evaluator.RunAsync(policy, PolicySampling.Greedy, [Task("atlas/capital-Kenya")], new EpisodeOptions { MaxTurns = 3 });
 
         var trace = Assert.Single(traces);
         Assert.Equal(EpisodeEndReason.MaxTurns, trace.EndReason);

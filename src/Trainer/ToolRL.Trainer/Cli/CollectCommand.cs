@@ -4,7 +4,9 @@ using System.CommandLine;
 using System.Text.Json;
 using ToolRL.Rewards;
 using ToolRL.Trainer.Policies;
-using ToolRL.Trainer.Rl.Rollouts;
+using ToolRL.Episodes;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trajectories;
 
 namespace ToolRL.Trainer.Cli;
@@ -46,7 +48,8 @@ internal static class CollectCommand
             var environments = context.Select(parse.GetValue(scenario));
             var options = new RolloutOptions
             {
-                MaxTurns = turns,
+                // Strict: the records' unsolved sets are what training rewards are computed from.
+                Episode = new EpisodeOptions { MaxTurns = turns, SolveRule = SolveRule.Strict },
                 Sampling = new PolicySampling { Temperature = parse.GetValue(temperature), Seed = parse.GetValue(seed), MaxNewTokens = newTokens },
             };
             var path = Path.GetFullPath(parse.GetValue(output)!);
@@ -66,15 +69,17 @@ internal static class CollectCommand
                 {
                     context.Output.WriteLine($"collecting {environment.Tasks.Count} episodes of {environment.Name} with {chosen.Name}...");
                     var toolsJson = StepRecordJson.ToolsJson(environment.Tools);
-                    var trajectories = await new RolloutCollector(environment, chosen, options).RunAsync(environment.Tasks, cancellationToken);
-                    foreach (var trajectory in trajectories)
+                    var episodes = await new EpisodeRunner(chosen, options)
+                        .RunAsync(environment.Tasks.Select(t => new EvaluationTask(environment, t)).ToArray(), cancellationToken);
+                    foreach (var episode in episodes)
                     {
-                        metrics.Add(trajectory.Metrics);
-                        foreach (var step in trajectory.Steps)
+                        metrics.Add(episode.Metrics);
+                        foreach (var step in episode.Steps)
                         {
+                            // The export format: FTRL's on-disk step record.
                             var record = new ToolRL.Trajectories.StepRecord(
-                                step.TaskId, environment.Name, step.Prompt, step.Tools, $"toolrl:{environment.Name}",
-                                step.Unsolved, step.SolveRate, step.FinalAnswer);
+                                step.Task.Task.Id, environment.Name, step.Prompt, step.Tools, $"toolrl:{environment.Name}",
+                                step.State.Unsolved, step.State.SolveRate, step.State.FinalAnswer);
                             StepRecordJson.Write(writer, record, toolsJson);
                             await writer.FlushAsync(cancellationToken);
                             writer.Reset();

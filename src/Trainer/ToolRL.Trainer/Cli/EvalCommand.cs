@@ -72,7 +72,7 @@ internal static class EvalCommand
             var evaluated = policy.Create(parse, new ChatClientPolicyOptions { ParseHermesContent = !parse.GetValue(noHermesContent) });
             context.OnInterrupt(() => $"during the evaluation; no report was written{(reportPath is null ? "" : $" to {reportPath}")}; run the same command to evaluate again");
             context.Output.WriteLine($"evaluating {tasks.Count} tasks...");
-            var episodes = await EpisodeBatchRunner.RunAsync(
+            var episodes = await Evaluator.RunAsync(
                 evaluated, PolicySampling.Greedy with { Seed = parse.GetValue(seed), MaxNewTokens = newTokens }, tasks, new EpisodeOptions { MaxTurns = turns }, cancellationToken);
             var markdown = EvaluationReport.FromTraces(episodes).ToMarkdown();
             // Which form an endpoint wrote its calls in: a server without a tool parser answers with Hermes text.

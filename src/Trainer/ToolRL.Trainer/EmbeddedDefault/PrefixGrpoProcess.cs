@@ -5,14 +5,15 @@ using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
 /// <summary>
 /// The embedded job's RL step, for <see cref="ResumableTrainingLoop"/>: greedy episodes of the policy on a random
-/// choice of training tasks, a random choice of their assistant positions as prompts (<see cref="PrefixRollouts"/>),
-/// a group of sampled next turns per prompt scored by replay, one GRPO (or REINFORCE++) update. The task and prompt
+/// choice of training tasks (<see cref="PolicyEpisodes"/>), a random choice of their step records as prompts, a group
+/// of sampled next turns per prompt scored by replay (<see cref="GroupSampler"/>), one GRPO (or REINFORCE++) update. The task and prompt
 /// choices draw from one seeded stream; the data cursor counts its draws, so a resumed run redraws to where the
 /// checkpoint left it and continues exactly as an uninterrupted one.
 /// </summary>
@@ -21,10 +22,9 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
     private readonly EmbeddedDefaultOptions _options;
     private readonly CausalLM _model;
     private readonly TorchPolicy _greedy;
-    private readonly PolicySampling _greedySampling;
-    private readonly TorchPolicy _sampler;
+    private readonly IRlPromptSource _prompts;
+    private readonly GroupSampler _sampler;
     private readonly IReadOnlyList<EvaluationTask> _trainTasks;
-    private readonly EpisodeOptions _episodeOptions;
     private readonly string _filesDirectory;
     private readonly TextWriter _progress;
     private readonly PolicyOptimizer _optimizer;
@@ -44,8 +44,12 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
     public PrefixGrpoProcess(EmbeddedDefaultOptions options, TorchPolicy greedy, PolicySampling greedySampling, TorchPolicy sampler, CausalLM reference,
         IReadOnlyList<EvaluationTask> trainTasks, EpisodeOptions episodeOptions, string filesDirectory, TextWriter progress)
     {
-        (_options, _greedy, _greedySampling, _sampler, _trainTasks, _episodeOptions, _filesDirectory, _progress) =
-            (options, greedy, greedySampling, sampler, trainTasks, episodeOptions, filesDirectory, progress);
+        (_options, _greedy, _trainTasks, _filesDirectory, _progress) = (options, greedy, trainTasks, filesDirectory, progress);
+        _prompts = new PolicyEpisodes(greedy, new RolloutOptions
+        {
+            Episode = episodeOptions, Sampling = greedySampling, ParallelEpisodes = options.RlEpisodesPerIteration,
+        });
+        _sampler = new GroupSampler(sampler, episodeOptions);
         _model = greedy.Model;
         var settings = new RlUpdateSettings
         {
@@ -71,11 +75,12 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
         }
         int it = context.Step - 1;
         var episodeTasks = _trainTasks.OrderBy(_ => Draw()).Take(_options.RlEpisodesPerIteration).ToArray();
-        var episodes = await EpisodeBatchRunner.RunAsync(_greedy, _greedySampling, episodeTasks, _episodeOptions, cancellationToken).ConfigureAwait(false);
-        var chosen = episodes.SelectMany(e => PrefixRollouts.Prefixes(e.Task, e.Messages))
-            .OrderBy(_ => Draw()).Take(_options.RlPromptsPerIteration).ToArray();
-        var sampling = new PolicySampling { Temperature = _options.RlTemperature, MaxNewTokens = _options.MaxNewTokens, Seed = _options.Seed * 1000 + it + 1 };
-        var samples = await PrefixRollouts.CollectAsync(_sampler, sampling, chosen, _options.RlGroupSize, _episodeOptions, cancellationToken).ConfigureAwait(false);
+        long seed = _options.Seed * 1000 + it + 1;
+        // The episodes are greedy: the seed changes nothing there.
+        var episodes = await _prompts.EpisodesAsync(episodeTasks, seed, cancellationToken).ConfigureAwait(false);
+        var chosen = episodes.SelectMany(e => e.Steps).OrderBy(_ => Draw()).Take(_options.RlPromptsPerIteration).ToArray();
+        var sampling = new PolicySampling { Temperature = _options.RlTemperature, MaxNewTokens = _options.MaxNewTokens, Seed = seed };
+        var samples = await _sampler.SampleAsync(chosen, _options.RlGroupSize, sampling, cancellationToken).ConfigureAwait(false);
         // No response to learn from (every sample empty): the step makes no update and logs nothing.
         if (samples.Count == 0) return new TrainingStepOutcome(new Dictionary<string, double>(), _draws);
         // The last point to stop at: the update runs to its end, so an interrupted step leaves the model as it was.

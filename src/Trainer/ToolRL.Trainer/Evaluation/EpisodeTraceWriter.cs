@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ToolRL.IO;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Evaluation;
 
@@ -33,7 +34,7 @@ public static class EpisodeTraceWriter
                 foreach (var s in t.Steps)
                 {
                     w.WriteStartObject();
-                    w.WriteString("text", s.Turn.Text);
+                    w.WriteString("text", s.Taken.Text);
                     w.WriteNumber("reward", s.Outcome.Reward);
                     w.WriteStartArray("calls");
                     foreach (var call in s.Outcome.Calls)

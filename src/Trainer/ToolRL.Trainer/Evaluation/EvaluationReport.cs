@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ToolRL.Rewards;
 using ToolRL.Tasks;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Evaluation;
 

@@ -1,5 +1,6 @@
 using ToolRL.Episodes;
 using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Evaluation;
 
@@ -10,7 +11,17 @@ public static class Evaluator
     public static async Task<EvaluationReport> EvaluateAsync(
         IPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var traces = await EpisodeBatchRunner.RunAsync(policy, sampling, tasks, options, cancellationToken).ConfigureAwait(false);
+        var traces = await RunAsync(policy, sampling, tasks, options, cancellationToken).ConfigureAwait(false);
         return EvaluationReport.FromTraces(traces);
+    }
+
+    /// <summary>The evaluation's episodes: every task in one lockstep batch (<see cref="EpisodeRunner"/>), in the order of <paramref name="tasks"/>.</summary>
+    public static Task<IReadOnlyList<EpisodeTrace>> RunAsync(
+        IPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(sampling);
+        ArgumentNullException.ThrowIfNull(tasks);
+        var rollout = new RolloutOptions { Episode = options ?? EpisodeOptions.Default, Sampling = sampling, ParallelEpisodes = Math.Max(1, tasks.Count) };
+        return new EpisodeRunner(policy, rollout).RunAsync(tasks, cancellationToken);
     }
 }

@@ -56,7 +56,7 @@ internal sealed class HeldOutEvaluation : ITrainingEvaluation
     public async Task<EvaluationReport> EvaluateReportAsync(int step, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
-        var traces = await EpisodeBatchRunner.RunAsync(_policy, _sampling, _tasks, _options, cancellationToken).ConfigureAwait(false);
+        var traces = await Evaluator.RunAsync(_policy, _sampling, _tasks, _options, cancellationToken).ConfigureAwait(false);
         var report = EvaluationReport.FromTraces(traces);
         EpisodeTraceWriter.Write(TracesPath(step), traces);
         _reports[step] = report;

@@ -4,15 +4,16 @@ using ToolRL.Rewards;
 using ToolRL.Tasks;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
-using ToolRL.Trainer.Rl.Rollouts;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 
 namespace ToolRL.Trainer.Rl;
 
 /// <summary>
 /// One RL training step as the paper runs it, for <see cref="ResumableTrainingLoop"/>: roll out the current policy
-/// on the next training tasks (the data cursor walks a seeded shuffle of them), take the step records as prompts,
-/// sample <see cref="RunConfig.SamplesPerPrompt"/> next turns per prompt, score them by replay, and update with
+/// on the next training tasks (the data cursor walks a seeded shuffle of them), or take them from another
+/// <see cref="IRlPromptSource"/>; take the step records as prompts, sample <see cref="RunConfig.SamplesPerPrompt"/> next turns per prompt, score them by replay, and update with
 /// GRPO or REINFORCE++. Checkpoints are HF folders (safetensors + config + tokenizer files) plus the optimizer state.
 /// </summary>
 public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
@@ -24,7 +25,8 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     private readonly string _modelDirectory;
     private readonly PolicyOptimizer _optimizer;
     private readonly RlUpdater _updater;
-    private readonly string? _systemPrompt;
+    private readonly IRlPromptSource _prompts;
+    private readonly GroupSampler _sampler;
 
     /// <summary>Creates the process.</summary>
     /// <param name="config">The run configuration.</param>
@@ -34,15 +36,19 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     /// <param name="trainTasks">The training tasks (held-out tasks stay out).</param>
     /// <param name="modelDirectory">The HF folder the policy came from (its config and tokenizer files are copied into checkpoints).</param>
     /// <param name="systemPrompt">Optional system message for every episode.</param>
+    /// <param name="prompts">Where the step records come from; by default the policy's own episodes (sampled as the config says).</param>
     public RlTrainingProcess(RunConfig config, IToolEnvironment environment, TorchPolicy policy, CausalLM? reference,
-        IReadOnlyList<EnvironmentTask> trainTasks, string modelDirectory, string? systemPrompt = null)
+        IReadOnlyList<EnvironmentTask> trainTasks, string modelDirectory, string? systemPrompt = null, IRlPromptSource? prompts = null)
     {
         _config = config.Validate();
         _environment = environment;
         _policy = policy;
         _tasks = trainTasks.Count > 0 ? trainTasks : throw new ArgumentException("No training tasks.", nameof(trainTasks));
         _modelDirectory = modelDirectory;
-        _systemPrompt = systemPrompt;
+        // The training reward uses the strict solve rule: error texts and no-record fallbacks never solve.
+        var episodeOptions = new EpisodeOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, SolveRule = SolveRule.Strict };
+        _prompts = prompts ?? new PolicyEpisodes(policy, new RolloutOptions { Episode = episodeOptions, Sampling = Sampling(seed: null), SystemPrompt = systemPrompt });
+        _sampler = new GroupSampler(policy, episodeOptions);
         var trainable = TrainableParameters.Select(policy.Model, config.TrainableParameters);
         _optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), config.ToOptimizerSettings());
         var updateSettings = config.ToUpdateSettings();
@@ -56,28 +62,21 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     /// <inheritdoc/>
     public async Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var sampling = new PolicySampling
-        {
-            Temperature = _config.Temperature, TopP = _config.TopP, MaxNewTokens = _config.MaxNewTokens, Seed = context.SeedFor(1),
-        };
-        // The training reward uses the strict solve rule: error texts and no-record fallbacks never solve.
-        var episodeOptions = new EpisodeOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, SolveRule = SolveRule.Strict };
-        var tasks = TasksAt(context.DataCursor, _config.PromptsPerStep);
-
-        var collector = new RolloutCollector(_environment, _policy,
-            new RolloutOptions { MaxTurns = _config.MaxTurns, RewardVariant = _config.StepRewardVariant, SolveRule = SolveRule.Strict, Sampling = sampling, SystemPrompt = _systemPrompt });
-        var trajectories = await collector.RunAsync(tasks, cancellationToken).ConfigureAwait(false);
+        var tasks = TasksAt(context.DataCursor, _config.PromptsPerStep).Select(t => new EvaluationTask(_environment, t)).ToArray();
+        var episodes = await _prompts.EpisodesAsync(tasks, context.SeedFor(1), cancellationToken).ConfigureAwait(false);
         var pick = new Random(context.SeedFor(2));
-        var records = trajectories.SelectMany(t => t.Steps).OrderBy(_ => pick.Next()).Take(_config.PromptsPerStep).ToArray();
+        var records = episodes.SelectMany(t => t.Steps).OrderBy(_ => pick.Next()).Take(_config.PromptsPerStep).ToArray();
 
-        var samples = await new GroupSampler(_environment, _policy, episodeOptions)
-            .SampleAsync(records, _config.SamplesPerPrompt, sampling with { Seed = context.SeedFor(3) }, cancellationToken).ConfigureAwait(false);
+        var samples = await _sampler.SampleAsync(records, _config.SamplesPerPrompt, Sampling(context.SeedFor(3)), cancellationToken).ConfigureAwait(false);
+        // No response to learn from (every prompt too long for the policy): the step makes no update and logs nothing.
+        if (samples.Count == 0)
+            return new TrainingStepOutcome(new Dictionary<string, double>(), context.DataCursor + _config.PromptsPerStep);
         // The last point to stop at: the update below runs to its end, so an interrupted step leaves the model as it was.
         cancellationToken.ThrowIfCancellationRequested();
         _policy.Model.train();
         var stats = _updater.Update(samples);
 
-        var (p, r, f1) = EpisodeMetrics.Average(trajectories.Select(t => t.Metrics).ToArray());
+        var (p, r, f1) = EpisodeMetrics.Average(episodes.Select(t => t.Metrics).ToArray());
         var metrics = RlUpdateMetrics.Of(stats);
         metrics[MetricNames.RolloutSolveP] = p;
         metrics[MetricNames.RolloutSolveR] = r;
@@ -97,6 +96,9 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     {
         PolicyCheckpoint.Load(directory, _policy.Model, _optimizer);
     }
+
+    private PolicySampling Sampling(long? seed) =>
+        new() { Temperature = _config.Temperature, TopP = _config.TopP, MaxNewTokens = _config.MaxNewTokens, Seed = seed };
 
     /// <summary>The tasks at positions [cursor, cursor + count) of the endless stream of seeded shuffles.</summary>
     private EnvironmentTask[] TasksAt(long cursor, int count)

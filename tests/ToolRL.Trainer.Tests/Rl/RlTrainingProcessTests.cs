@@ -4,10 +4,11 @@ using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
+using ToolRL.Trainer.Tests.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
 
-namespace ToolRL.Trainer.Tests.Rl.Rollouts;
+namespace ToolRL.Trainer.Tests.Rl;
 
 public class RlTrainingProcessTests
 {

@@ -3,14 +3,15 @@ using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
-using ToolRL.Trainer.Rl.Rollouts;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
 using static TorchSharp.torch;
 
-namespace ToolRL.Trainer.Tests.Rl.Rollouts;
+namespace ToolRL.Trainer.Tests.Rollouts;
 
-public class EndToEndGrpoTests
+public class GroupSamplerTests
 {
     [Fact]
     public async Task Rollouts_records_group_samples_and_a_grpo_update_run_on_a_tiny_qwen3_with_the_real_tokenizer()
@@ -26,17 +27,28 @@ public class EndToEndGrpoTests
 
         var env = new CapitalsEnvironment();
         var sampling = new PolicySampling { Temperature = 1.0, MaxNewTokens = 6, Seed = 3 };
-        var rollouts = new RolloutCollector(env, policy, new RolloutOptions { MaxTurns = 2, Sampling = sampling });
-        var trajectories = await rollouts.RunAsync(env.Tasks);
-        var records = trajectories.SelectMany(t => t.Steps).ToArray();
+        var episodeOptions = new EpisodeOptions { MaxTurns = 2 };
+        var rollouts = new EpisodeRunner(policy, new RolloutOptions { Episode = episodeOptions, Sampling = sampling });
+        var episodes = await rollouts.RunAsync(env.Tasks.Select(t => new EvaluationTask(env, t)).ToArray());
+        var records = episodes.SelectMany(t => t.Steps).ToArray();
         Assert.True(records.Length >= 2);
         Assert.All(records, r => Assert.NotNull(r.Taken.Tokens));
+        // The record's prompt is the one the episode's turn was sampled from.
+        Assert.All(records, r => Assert.Equal(r.Taken.Tokens!.PromptIds, policy.EncodePrompt(r.Request)));
 
-        var sampler = new GroupSampler(env, policy, new EpisodeOptions { MaxTurns = 2 });
+        var sampler = new GroupSampler(policy, episodeOptions);
         var samples = await sampler.SampleAsync(records, samplesPerPrompt: 4, sampling);
         Assert.Equal(records.Length * 4, samples.Count);
-        Assert.Equal(records.Length, samples.Select(s => s.GroupId).Distinct().Count());
-        Assert.Equal(policy.EncodePrompt(new PolicyRequest(records[0].Prompt, records[0].Tools)), samples[0].PromptIds);
+        // One group per record, its four samples together, each on its record's prompt.
+        var groups = records.Select((r, i) => (Id: GroupSampler.GroupId(r, i), Ids: policy.EncodePrompt(r.Request))).ToDictionary(g => g.Id, g => g.Ids);
+        Assert.Equal(groups.Keys.Order(), samples.Select(s => s.GroupId).Distinct().Order());
+        Assert.All(samples.Chunk(4), group => Assert.Single(group.Select(s => s.GroupId).Distinct()));
+        Assert.All(samples, s => Assert.Equal(groups[s.GroupId], s.PromptIds));
+        // Prompts in token order, so neighbours share their prefill.
+        Assert.All(samples.Zip(samples.Skip(1)), p => Assert.True(p.First.PromptIds.AsSpan().SequenceCompareTo(p.Second.PromptIds) <= 0));
+        // Whatever order the records come in: the same rows, the same seeds, the same samples.
+        var reversed = await sampler.SampleAsync(records.Reverse().ToArray(), samplesPerPrompt: 4, sampling);
+        Assert.Equal(samples.Select(s => (s.PromptIds, s.ResponseIds, s.Reward)), reversed.Select(s => (s.PromptIds, s.ResponseIds, s.Reward)));
         // Every reward is one the paper's step-reward table can give for these tasks.
         double[] possible = [-0.5, -0.3, 0, 0.5, 1, 0.5 / 1, 1.0 / 2, 1.0 / 3, 2.0 / 3, 2.0 * 2 / 3, 2.0 / 4];
         Assert.All(samples, s => Assert.Contains(possible, p => Math.Abs(p - s.Reward) < 1e-9));
