@@ -168,9 +168,35 @@ class GlueFilesTests(unittest.TestCase):
                               ("run_multi_turn.sh", ["agent_loop.yaml"])):
             with open(os.path.join(self.HERE, "examples", script), encoding="utf-8") as f:
                 text = f.read()
+            self.assertIn('source "$(dirname "${BASH_SOURCE[0]}")/common.sh"', text)
+            self.assertIn('"${VERL_COMMON_ARGS[@]}"', text)
             for need in needs:
                 self.assertIn('"$GLUE/' + need + '"', text)
                 self.assertTrue(os.path.exists(os.path.join(self.HERE, need)), need)
+
+    def test_the_launch_scripts_expand_to_valid_hydra_arguments(self):
+        # Run each script with python3 replaced by a stub that prints its arguments: every argument must be a
+        # key=value override, the shared and the script's own keys all present, and no key given twice.
+        import subprocess, tempfile
+        with tempfile.TemporaryDirectory() as stub_dir:
+            stub = os.path.join(stub_dir, "python3")
+            with open(stub, "w", encoding="utf-8") as f:
+                f.write('#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n')
+            os.chmod(stub, 0o755)
+            env = dict(os.environ, PATH=stub_dir + os.pathsep + os.environ["PATH"], TOOLRL="/sdk", DATA="/data")
+            for script, own in (("run_single_step.sh", "custom_reward_function.path=/sdk/integrations/verl/toolrl_reward.py"),
+                                ("run_multi_turn.sh", "actor_rollout_ref.rollout.agent.agent_loop_config_path=/sdk/integrations/verl/agent_loop.yaml")):
+                out = subprocess.run(["bash", os.path.join(self.HERE, "examples", script), "trainer.total_epochs=2"],
+                                     env=env, capture_output=True, text=True, check=True).stdout.splitlines()
+                self.assertEqual(["-m", "verl.trainer.main_ppo"], out[:2])
+                overrides = out[2:]
+                self.assertTrue(all("=" in a for a in overrides), overrides)
+                self.assertIn("data.train_files=/data/train.parquet", overrides)
+                self.assertIn(own, overrides)
+                keys = [a.split("=", 1)[0] for a in overrides]
+                # The caller's override comes last, so Hydra takes it over the default before it.
+                self.assertEqual("trainer.total_epochs=2", overrides[-1])
+                self.assertEqual(len(keys) - 1, len(set(keys)), "a key given twice besides the caller's override")
 
 
 if __name__ == "__main__":
