@@ -142,6 +142,27 @@ public sealed class ServedModelTests
         Assert.Contains("'serve --model' serves a checkpoint, which needs the trainer", error.ToString());
     }
 
+    [Fact]
+    public async Task The_checkpoint_model_refuses_an_over_long_prompt_runs_the_rest_and_reports_the_token_limit()
+    {
+        using var dir = new TempDirectory();
+        CliHarness.WriteTinyCheckpoint(dir["tiny"]);
+        var loaded = TorchPolicy.Load(dir["tiny"]);
+        ChatCompletionRequest Ask(string question) => new([ChatMessage.User(question)], []);
+        var shortest = loaded.EncodePrompt(new PolicyRequest(Ask("Hi").Messages, []));
+        using var model = new TorchChatModel(new TorchPolicy(loaded.Model, loaded.Tokenizer, loaded.Template) { MaxPromptTokens = shortest.Length });
+
+        var results = await model.CompleteAsync([Ask("What is the capital of France, please?"), Ask("Hi")], new ChatCompletionSampling(0, 1, 3, 0), CancellationToken.None);
+
+        Assert.Contains($"this model runs prompts of at most {shortest.Length}", results[0].Error);
+        Assert.Null(results[1].Error);
+        Assert.Equal(shortest.Length, results[1].PromptTokens);
+        Assert.InRange(results[1].CompletionTokens, 1, 3);
+        // The seeded tiny model's greedy turn writes no end token in 3 tokens: it stops at the limit ("length").
+        Assert.Equal(3, results[1].CompletionTokens);
+        Assert.True(results[1].ReachedMaxTokens);
+    }
+
     /// <summary>Records the prompt each request renders to, then lets the real model answer.</summary>
     private sealed class RecordingModel(TorchChatModel inner, TorchPolicy policy) : IChatCompletionModel
     {

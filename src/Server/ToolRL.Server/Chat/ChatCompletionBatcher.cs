@@ -37,7 +37,10 @@ internal sealed class ChatCompletionBatcher : IAsyncDisposable
     {
         var pending = new Pending(request, sampling, new TaskCompletionSource<ChatCompletionResult>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (cancellationToken.CanBeCanceled)
-            cancellationToken.Register(() => pending.Done.TrySetCanceled(cancellationToken));
+        {
+            var registration = cancellationToken.Register(() => pending.Done.TrySetCanceled(cancellationToken));
+            pending.Done.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
         if (!_queue.Writer.TryWrite(pending))
             pending.Done.TrySetException(new OperationCanceledException("the server is stopping"));
         return pending.Done.Task;
