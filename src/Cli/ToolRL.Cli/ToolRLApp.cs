@@ -43,6 +43,8 @@ public static class ToolRLApp
                 context.Error.WriteLine($"error: {line}");
             if (TrainingCommandMissing(args, root) is { } verb)
                 context.Error.WriteLine($"'{verb}' is a training command: this project has no trainer (ToolRL.Trainer; with ToolRL.Sdk, ToolRLTraining is false).");
+            else if (ServedModelMissing(args, modules))
+                context.Error.WriteLine("'serve --model' serves a checkpoint, which needs the trainer: this project has none (ToolRL.Trainer; with ToolRL.Sdk, ToolRLTraining is false).");
             context.Error.WriteLine("Run with --help to see the commands and their options.");
             return ExitCodes.BadArguments;
         }
@@ -97,7 +99,8 @@ public static class ToolRLApp
     /// <summary>The root command with every subcommand (the built-in ones, then <paramref name="modules"/>' in order); public so tests and hosts can inspect it.</summary>
     public static RootCommand BuildRootCommand(CliContext context, IReadOnlyList<ICliModule>? modules = null)
     {
-        var commands = CliCommands.All(context).Concat((modules ?? CliModules.Registered).SelectMany(m => m.CreateCommands(context))).ToList();
+        modules ??= CliModules.Registered;
+        var commands = CliCommands.All(context, modules).Concat(modules.SelectMany(m => m.CreateCommands(context))).ToList();
         var root = new RootCommand(
             $"ToolRL: tool-use environments and feedback-driven RL training ({string.Join(", ", commands.Select(c => c.Name))}).");
         foreach (var command in commands)
@@ -114,6 +117,10 @@ public static class ToolRLApp
     private static string? TrainingCommandMissing(string[] args, RootCommand root) =>
         args.FirstOrDefault(a => !a.StartsWith('-')) is { } verb && TrainingVerbs.Contains(verb)
             && !root.Subcommands.Any(c => c.Name == verb) ? verb : null;
+
+    private static bool ServedModelMissing(string[] args, IReadOnlyList<ICliModule> modules) =>
+        args.FirstOrDefault(a => !a.StartsWith('-')) == "serve" && args.Contains("--model")
+            && !modules.OfType<ToolRL.Server.Chat.IServedModelOptions>().Any();
 
     private sealed class PrintVersion(CliContext context) : SynchronousCommandLineAction
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using ToolRL.Environments;
 using ToolRL.Server.Catalog;
+using ToolRL.Server.Chat;
 using ToolRL.Server.Hosting;
 using ToolRL.Server.Ors;
 using ToolRL.Server.Scoring;
@@ -11,8 +12,8 @@ using ToolRL.Server.Workers;
 namespace ToolRL.Server;
 
 /// <summary>
-/// Serves environments over HTTP (ASP.NET Core on the shared framework): ORS episode sessions, whole turns and
-/// FTRL step scoring, with tools in supervised worker processes or in process. Loopback only unless an API key is
+/// Serves environments over HTTP (ASP.NET Core on the shared framework): ORS episode sessions, whole turns,
+/// FTRL step scoring, MCP, and with a <see cref="ServerOptions.ChatModel"/> OpenAI chat completions, with tools in supervised worker processes or in process. Loopback only unless an API key is
 /// set; with a key every request must carry it.
 /// </summary>
 public sealed class EnvironmentServer : IAsyncDisposable
@@ -20,13 +21,15 @@ public sealed class EnvironmentServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly SessionStore _sessions;
     private readonly WorkerPool? _workers;
+    private readonly ChatCompletionBatcher? _chat;
     private int _stopped;
 
-    private EnvironmentServer(WebApplication app, SessionStore sessions, WorkerPool? workers, ServerContext context)
+    private EnvironmentServer(WebApplication app, SessionStore sessions, WorkerPool? workers, ChatCompletionBatcher? chat, ServerContext context)
     {
         _app = app;
         _sessions = sessions;
         _workers = workers;
+        _chat = chat;
         Context = context;
     }
 
@@ -46,6 +49,9 @@ public sealed class EnvironmentServer : IAsyncDisposable
     public int LiveSessions => _sessions.Count;
 
     internal ServerContext Context { get; }
+
+    /// <summary>Requests per model call so far (empty without a chat model).</summary>
+    internal IReadOnlyList<int> ChatBatchSizes => _chat?.BatchSizes ?? [];
 
     /// <summary>Validates <paramref name="options"/>, loads every environment's tasks, starts the workers and listens.</summary>
     /// <exception cref="ArgumentException">An option is invalid, e.g. a non-loopback address without an API key.</exception>
@@ -79,6 +85,7 @@ public sealed class EnvironmentServer : IAsyncDisposable
 
         WorkerPool? workers = null;
         SessionStore? sessions = null;
+        ChatCompletionBatcher? chat = null;
         try
         {
             if (options.Workers > 0)
@@ -91,7 +98,8 @@ public sealed class EnvironmentServer : IAsyncDisposable
                 .ToArray();
             sessions = new SessionStore(options.MaxSessions, options.SessionIdleTimeout, logger);
             var context = built = new ServerContext(options, served, sessions);
-            var server = new EnvironmentServer(app, sessions, workers, context);
+            chat = options.ChatModel is null ? null : new ChatCompletionBatcher(options.ChatModel, options.ChatBatchWindow);
+            var server = new EnvironmentServer(app, sessions, workers, chat, context);
 
             var apiKey = options.ApiKey is null ? null : new ApiKeyCheck(options.ApiKey);
             app.Use(async (http, next) =>
@@ -106,6 +114,7 @@ public sealed class EnvironmentServer : IAsyncDisposable
             OrsEndpoints.Map(app, context);
             TurnEndpoint.Map(app, context);
             ScoreEndpoint.Map(app, context);
+            ChatEndpoints.Map(app, context, chat);
             app.MapMcp("/mcp");
             app.MapFallback(http => ErrorHandling.WriteAsync(http, StatusCodes.Status404NotFound,
                 $"no endpoint {http.Request.Method} {http.Request.Path}; see GET /list_environments and the README's 'Environment server' section"));
@@ -116,6 +125,8 @@ public sealed class EnvironmentServer : IAsyncDisposable
         }
         catch
         {
+            if (chat is not null)
+                await chat.DisposeAsync().ConfigureAwait(false);
             sessions?.Dispose();
             workers?.Dispose();
             await app.DisposeAsync().ConfigureAwait(false);
@@ -132,6 +143,8 @@ public sealed class EnvironmentServer : IAsyncDisposable
         if (Interlocked.Exchange(ref _stopped, 1) != 0)
             return;
         await _app.StopAsync().ConfigureAwait(false);
+        if (_chat is not null)
+            await _chat.DisposeAsync().ConfigureAwait(false);
         _sessions.Dispose();
         _workers?.Dispose();
     }
@@ -161,6 +174,10 @@ public sealed class EnvironmentServer : IAsyncDisposable
             throw new ArgumentException("--workers must be 0 (tools in process) or more");
         if (options.Workers > 0 && options.WorkerLaunch is null)
             throw new ArgumentException("worker processes need a WorkerLaunch");
+        if (options.ChatBatchWindow < TimeSpan.Zero)
+            throw new ArgumentException("the chat batch window must not be negative");
+        if (options.ChatDefaultMaxTokens < 1)
+            throw new ArgumentException("the default max_tokens must be at least 1");
         if (options.ApiKey is { Length: 0 })
             throw new ArgumentException("the API key is empty");
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))

@@ -2,6 +2,7 @@ using System.CommandLine;
 using ToolRL.Environments;
 using ToolRL.Episodes;
 using ToolRL.Rewards;
+using ToolRL.Server.Chat;
 using ToolRL.Server.Workers;
 
 namespace ToolRL.Server;
@@ -18,8 +19,11 @@ public static class ServeCommand
 
     private const string WorkerFlag = "--as-worker";
 
-    /// <summary>The <c>serve</c> command over <paramref name="environments"/>.</summary>
-    public static Command Create(IReadOnlyList<IToolEnvironment> environments, TextWriter output, TextWriter error)
+    /// <summary>
+    /// The <c>serve</c> command over <paramref name="environments"/>; with <paramref name="model"/> (the Trainer's
+    /// <c>--model DIR</c>) it also serves that model's OpenAI chat completions.
+    /// </summary>
+    public static Command Create(IReadOnlyList<IToolEnvironment> environments, TextWriter output, TextWriter error, IServedModelOptions? model = null)
     {
         var urls = new Option<string>("--urls") { Description = "Addresses to listen on (';'-separated). Anything but loopback needs an API key.", DefaultValueFactory = _ => ServerOptions.DefaultUrls };
         var scenario = new Option<string[]>("--scenario", "-s") { Description = "Serve only these scenarios (repeatable). Default: all of the project's.", AllowMultipleArgumentsPerToken = true };
@@ -36,13 +40,16 @@ public static class ServeCommand
         {
             urls, scenario, apiKeyFile, workers, maxSessions, ttl, maxBody, maxTurns, reward, solveRule, asWorker,
         };
+        var loadModel = model?.AddTo(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            IChatCompletionModel? chat = null;
             try
             {
                 var selected = Select(environments, parse.GetValue(scenario));
                 if (parse.GetValue(asWorker))
                     return await WorkerHost.RunAsync(selected, cancellationToken).ConfigureAwait(false);
+                chat = loadModel?.Invoke(parse);
                 var options = new ServerOptions
                 {
                     Urls = parse.GetValue(urls)!,
@@ -51,6 +58,7 @@ public static class ServeCommand
                     MaxSessions = parse.GetValue(maxSessions),
                     SessionIdleTimeout = Minutes(parse.GetValue(ttl)),
                     MaxBodyBytes = parse.GetValue(maxBody),
+                    ChatModel = chat,
                     Episode = new EpisodeOptions
                     {
                         MaxTurns = parse.GetValue(maxTurns) >= 1 ? parse.GetValue(maxTurns) : throw new ArgumentException("--max-turns must be at least 1"),
@@ -66,6 +74,10 @@ public static class ServeCommand
             {
                 error.WriteLine($"error: {ex.Message}");
                 return 2;
+            }
+            finally
+            {
+                (chat as IDisposable)?.Dispose();
             }
         });
         command.Add(BenchCommand(environments, output, error));

@@ -36,6 +36,15 @@ public sealed record ServerOptions
     /// <summary>How to start a worker; required when <see cref="Workers"/> is positive.</summary>
     public WorkerLaunch? WorkerLaunch { get; init; }
 
+    /// <summary>The model behind <c>/v1/chat/completions</c> (<c>serve --model</c>), or null to serve environments only.</summary>
+    public Chat.IChatCompletionModel? ChatModel { get; init; }
+
+    /// <summary>How long the first waiting chat request waits for others to share its model call.</summary>
+    public TimeSpan ChatBatchWindow { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>New tokens per chat turn when a request sets neither <c>max_tokens</c> nor <c>max_completion_tokens</c>.</summary>
+    public int ChatDefaultMaxTokens { get; init; } = 1024;
+
     /// <summary>The ORS tool that ends an episode with a final answer, scored with the paper's answer reward.</summary>
     public string AnswerToolName { get; init; } = "submit_answer";
 }

@@ -16,6 +16,9 @@ internal static class StartupBanner
         output.WriteLine("  ORS sessions  GET /health, /list_environments, /{env}/tools, /{env}/splits, /{env}/prompt; POST /{env}/tasks, /{env}/task, /create_session, /create, /ping, /delete, /{env}/call (SSE)");
         output.WriteLine("  whole turns   POST /{env}/turn (ToolRL extension: one assistant turn per request)");
         output.WriteLine("  step scoring  POST /v1/score (FTRL step reward at a recorded state; batched)");
+        output.WriteLine("  MCP           POST /mcp (Streamable HTTP: every environment's tools)");
+        if (options.ChatModel is { } model)
+            output.WriteLine($"  chat model    POST /v1/chat/completions, GET /v1/models: '{model.Id}' (OpenAI-compatible; concurrent requests batched, up to {model.MaxBatchSize} per call)");
         output.WriteLine(options.ApiKey is null
             ? "security: loopback only, no API key"
             : "security: every request needs 'Authorization: Bearer <key>' (or 'X-API-Key')");

@@ -3,7 +3,8 @@ namespace ToolRL.Server.Hosting;
 /// <summary>
 /// Turns every refused request into a JSON error: <see cref="ApiException"/>s with their status, an oversize body
 /// (Kestrel's <see cref="BadHttpRequestException"/>) as 413, and anything unexpected as a 500 that is logged. Model
-/// output never reaches the last case: parsing and tool calls do not throw for it.
+/// output never reaches the last case: parsing and tool calls do not throw for it. ORS and scoring paths answer
+/// <c>{"detail": message}</c>; the OpenAI paths (<see cref="Chat.ChatEndpoints"/>) OpenAI's <c>{"error": {...}}</c>.
 /// </summary>
 internal static class ErrorHandling
 {
@@ -46,8 +47,27 @@ internal static class ErrorHandling
         context.Response.Clear();
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync(new JsonText().StartObject().Property("detail", message).EndObject().ToString());
+        var json = new JsonText().StartObject();
+        if (Chat.ChatEndpoints.IsOpenAiPath(context.Request.Path))
+        {
+            // OpenAI's error shape, which its clients read the message from.
+            json.Name("error").StartObject().Property("message", message).Property("type", OpenAiErrorType(status))
+                .Name("param").Null().Name("code").Null().EndObject();
+        }
+        else
+        {
+            json.Property("detail", message);
+        }
+        return context.Response.WriteAsync(json.EndObject().ToString());
     }
+
+    private static string OpenAiErrorType(int status) => status switch
+    {
+        StatusCodes.Status401Unauthorized => "authentication_error",
+        StatusCodes.Status404NotFound => "not_found_error",
+        >= 500 => "server_error",
+        _ => "invalid_request_error",
+    };
 
     public static Task WriteJsonAsync(HttpContext context, JsonText json, int status = StatusCodes.Status200OK)
     {

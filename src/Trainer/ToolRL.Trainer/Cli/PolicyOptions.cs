@@ -64,10 +64,16 @@ internal sealed class PolicyOptions
         }
         if (string.IsNullOrWhiteSpace(model))
             throw new CliException("this command needs a policy: --model DIR (HF checkpoint) or --endpoint URL --model NAME", ExitCodes.BadArguments);
+        return LoadCheckpoint(model, parse.GetValue(Device), ModelOptions.ThinkingChoice(parse, Thinking), "or add --endpoint for a served model");
+    }
+
+    /// <summary>The local policy of <c>--model DIR</c>; a usage error when the folder is not an HF checkpoint.</summary>
+    public static TorchPolicy LoadCheckpoint(string model, string? device, Text.ChatTemplates.ChatTemplateOptions? thinking, string alternative)
+    {
         if (!Directory.Exists(model))
-            throw new CliException($"--model '{model}' is not a folder; give an HF checkpoint folder, or add --endpoint for a served model", ExitCodes.BadArguments);
+            throw new CliException($"--model '{model}' is not a folder; give an HF checkpoint folder, {alternative}", ExitCodes.BadArguments);
         if (!File.Exists(Path.Combine(model, "config.json")))
             throw new CliException($"--model '{model}' has no config.json: not an HF checkpoint folder", ExitCodes.BadArguments);
-        return TorchPolicy.Load(model, TorchDevices.Parse(parse.GetValue(Device)), ModelOptions.ThinkingChoice(parse, Thinking));
+        return TorchPolicy.Load(model, TorchDevices.Parse(device), thinking);
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ToolRL.Cli;
+using ToolRL.Server.Chat;
 using ToolRL.Trainer.Native;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Runs;
@@ -9,10 +10,11 @@ namespace ToolRL.Trainer.Cli;
 /// <summary>
 /// The Trainer's commands on the ToolRL command line: <c>sft</c>, <c>collect</c>, <c>train</c>, <c>eval</c> and
 /// <c>analyze</c>, and the Trainer's expected errors (a bad run config or run folder, a device this build lacks, a
-/// failing endpoint). ToolRL.Sdk registers it in a project that trains; a host can pass it to
-/// <see cref="ToolRLApp.RunAsync"/> itself.
+/// failing endpoint). It also gives <c>serve</c> its <c>--model DIR</c> (<see cref="IServedModelOptions"/>), which
+/// serves a checkpoint's OpenAI chat completions beside the environments. ToolRL.Sdk registers it in a project that
+/// trains; a host can pass it to <see cref="ToolRLApp.RunAsync"/> itself.
 /// </summary>
-public sealed class TrainerCliModule : ICliModule
+public sealed class TrainerCliModule : ICliModule, IServedModelOptions
 {
     private TrainerCliModule()
     {
@@ -30,6 +32,9 @@ public sealed class TrainerCliModule : ICliModule
         yield return EvalCommand.Create(context);
         yield return AnalyzeCommand.Create(context);
     }
+
+    /// <inheritdoc/>
+    Func<ParseResult, IChatCompletionModel?> IServedModelOptions.AddTo(Command serve) => Serving.ServedModelOptions.AddTo(serve);
 
     /// <inheritdoc/>
     public bool IsExpectedError(Exception exception) =>

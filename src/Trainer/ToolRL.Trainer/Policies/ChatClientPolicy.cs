@@ -20,9 +20,18 @@ public sealed class ChatClientPolicy : IPolicy
     private readonly ChatClientPolicyOptions _options;
     private readonly ToolCallFormCounts _forms = new();
 
+    // Set for an OpenAI endpoint: tools are declared in the OpenAI request itself, their schema as written (see OneAsync).
+    private readonly bool _openAiTools;
+
     /// <summary>Wraps <paramref name="client"/> (not owned).</summary>
     public ChatClientPolicy(IChatClient client, ChatClientPolicyOptions? options = null)
+        : this(client, options, openAiTools: false)
     {
+    }
+
+    private ChatClientPolicy(IChatClient client, ChatClientPolicyOptions? options, bool openAiTools)
+    {
+        _openAiTools = openAiTools;
         _client = client ?? throw new ArgumentNullException(nameof(client));
         _options = options ?? new ChatClientPolicyOptions();
         if (_options.MaxConcurrency < 1)
@@ -36,7 +45,7 @@ public sealed class ChatClientPolicy : IPolicy
     {
         var client = new OpenAI.Chat.ChatClient(model, new ApiKeyCredential(apiKey ?? "not-needed"),
             new OpenAIClientOptions { Endpoint = endpoint });
-        return new ChatClientPolicy(client.AsIChatClient(), (options ?? new ChatClientPolicyOptions()) with { ModelId = model });
+        return new ChatClientPolicy(client.AsIChatClient(), (options ?? new ChatClientPolicyOptions()) with { ModelId = model }, openAiTools: true);
     }
 
     /// <inheritdoc/>
@@ -79,7 +88,21 @@ public sealed class ChatClientPolicy : IPolicy
             MaxOutputTokens = sampling.MaxNewTokens,
             Seed = sampling.Seed,
         };
-        if (request.Tools.Count > 0)
+        if (request.Tools.Count > 0 && _openAiTools)
+        {
+            // Microsoft.Extensions.AI rewrites a declared schema for OpenAI (it moves "required" before "properties"),
+            // and the server's chat template renders the schema as it arrives: a prompt unlike the one the model was
+            // trained and evaluated with in process. Declared in the raw request, the schema goes out as written.
+            var tools = request.Tools.Select(t => OpenAI.Chat.ChatTool.CreateFunctionTool(t.Name, t.Description, BinaryData.FromString(t.ParametersSchema))).ToArray();
+            options.RawRepresentationFactory = _ =>
+            {
+                var raw = new OpenAI.Chat.ChatCompletionOptions { ToolChoice = OpenAI.Chat.ChatToolChoice.CreateAutoChoice() };
+                foreach (var tool in tools)
+                    raw.Tools.Add(tool);
+                return raw;
+            };
+        }
+        else if (request.Tools.Count > 0)
         {
             options.Tools = ChatMessageMapping.ToChatClient(request.Tools);
             options.ToolMode = ChatToolMode.Auto;
