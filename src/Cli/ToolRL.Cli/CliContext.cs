@@ -13,7 +13,7 @@ public sealed record CliContext(IReadOnlyList<IToolEnvironment> Environments, Te
 
     /// <summary>
     /// Sets what the command says when interrupted from now on: what is saved and how to resume, e.g.
-    /// "after SFT; run the same command to resume from runs/x/model-sft". Evaluated when the interrupt is reported,
+    /// "after sft step 800; run the same command to resume from runs/x/checkpoints/sft/step-000800". Evaluated when the interrupt is reported,
     /// so it can look at what is on disk then.
     /// </summary>
     public void OnInterrupt(Func<string> describe) => _interrupted = describe;

@@ -8,7 +8,6 @@ using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Serving;
 using ToolRL.Trainer.Tests.Cli;
-using ToolRL.Trainer.Tests.Rl.Rollouts;
 
 namespace ToolRL.Trainer.Tests.Serving;
 
@@ -29,12 +28,12 @@ public sealed class ServedModelTests
         var environment = new CapitalsEnvironment();
         var tasks = EvaluationTask.All([environment]);
         var options = new EpisodeOptions { MaxTurns = 2 };
-        var inProcess = await EpisodeBatchRunner.RunAsync(TorchPolicy.Load(dir["tiny"]), Greedy, tasks, options);
+        var inProcess = await Evaluator.RunAsync(TorchPolicy.Load(dir["tiny"]), Greedy, tasks, options);
 
         await using var served = await ServedCheckpoint.StartAsync([environment], "--model", dir["tiny"]);
         Assert.Contains("chat model    POST /v1/chat/completions, GET /v1/models: 'tiny'", served.Banner);
         var endpoint = new Uri(served.Address, "/v1");
-        var remote = await EpisodeBatchRunner.RunAsync(ChatClientPolicy.ForOpenAiEndpoint(endpoint, "tiny"), Greedy, tasks, options);
+        var remote = await Evaluator.RunAsync(ChatClientPolicy.ForOpenAiEndpoint(endpoint, "tiny"), Greedy, tasks, options);
 
         Assert.Equal(tasks.Count, remote.Count);
         for (var t = 0; t < tasks.Count; t++)
@@ -42,13 +41,13 @@ public sealed class ServedModelTests
             Assert.Equal(inProcess[t].Steps.Count, remote[t].Steps.Count);
             for (var s = 0; s < inProcess[t].Steps.Count; s++)
             {
-                Assert.Equal(inProcess[t].Steps[s].Turn.Parsed.Content, remote[t].Steps[s].Turn.Parsed.Content);
-                Assert.Equal(inProcess[t].Steps[s].Turn.Parsed.ToolCalls.Select(c => (c.Name, c.ArgumentsJson)),
-                    remote[t].Steps[s].Turn.Parsed.ToolCalls.Select(c => (c.Name, c.ArgumentsJson)));
+                Assert.Equal(inProcess[t].Steps[s].Taken.Parsed.Content, remote[t].Steps[s].Taken.Parsed.Content);
+                Assert.Equal(inProcess[t].Steps[s].Taken.Parsed.ToolCalls.Select(c => (c.Name, c.ArgumentsJson)),
+                    remote[t].Steps[s].Taken.Parsed.ToolCalls.Select(c => (c.Name, c.ArgumentsJson)));
             }
             Assert.Equal(inProcess[t].Metrics, remote[t].Metrics);
         }
-        Assert.Contains(inProcess, trace => trace.Steps.Any(s => s.Turn.Parsed.Content.Length > 0)); // the model wrote something to compare
+        Assert.Contains(inProcess, trace => trace.Steps.Any(s => s.Taken.Parsed.Content.Length > 0)); // the model wrote something to compare
 
         // The command line's eval --endpoint runs against it too, and reports what the in-process eval reports.
         var viaCli = await CliHarness.RunAsync([environment], "eval", "--endpoint", endpoint.ToString(), "--model", "tiny", "--max-turns", "2", "--max-new-tokens", "6");
