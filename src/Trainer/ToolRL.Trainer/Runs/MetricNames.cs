@@ -18,6 +18,12 @@ internal static class MetricNames
 
     /// <summary>SFT: mean token cross-entropy of the step.</summary>
     public const string Loss = "loss";
+    /// <summary>SFT: the step's learning rate (from the schedule).</summary>
+    public const string LearningRate = "lr";
+    /// <summary>SFT: tokens of the step's batch (context included).</summary>
+    public const string Tokens = "tokens";
+    /// <summary>SFT: assistant tokens trained on in the step's batch.</summary>
+    public const string TargetTokens = "target_tokens";
 
     /// <summary>RL: mean reward of the step's samples.</summary>
     public const string RewardMean = "reward_mean";
@@ -31,9 +37,9 @@ internal static class MetricNames
     public const string TotalLoss = "total_loss";
     /// <summary>RL: fraction of tokens whose ratio was clipped.</summary>
     public const string ClipFraction = "clip_fraction";
-    /// <summary>RL: gradient norm before clipping.</summary>
+    /// <summary>SFT and RL: gradient norm before clipping.</summary>
     public const string GradNorm = "grad_norm";
-    /// <summary>RL: update throughput.</summary>
+    /// <summary>SFT and RL: update throughput (tokens per second).</summary>
     public const string TokensPerSecond = "tokens_per_s";
     /// <summary>RL: response tokens in the update.</summary>
     public const string ResponseTokens = "response_tokens";
