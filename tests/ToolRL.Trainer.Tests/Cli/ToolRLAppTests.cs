@@ -61,7 +61,6 @@ public sealed class ToolRLAppTests
     [InlineData("--sft-steps must be 0 or more (0 skips that SFT stage), got -3", "train", "--sft-steps", "-3")]
     [InlineData("--sft-steps applies to the embedded default only", "train", "--model", "/tmp", "--sft-steps", "3")]
     [InlineData("--sft-short-steps applies to the embedded default only", "train", "--model", "/tmp", "--sft-short-steps", "0")]
-    [InlineData("--device cuda: the embedded default trains on the CPU only", "train", "--device", "cuda")]
     [InlineData("--per-structure must be 0 or more", "export", "--per-structure", "-1")]
     [InlineData("--test-fraction must be between 0 and 1", "export", "--test-fraction", "1.5")]
     [InlineData("does not exist", "analyze", "--before", "/nonexistent/a", "--after", "/nonexistent/b")]

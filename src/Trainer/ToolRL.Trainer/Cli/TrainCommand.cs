@@ -61,7 +61,7 @@ internal static class TrainCommand
                     if (parse.GetValue(stage) is < 0 and var negative)
                         throw new CliException($"{stage.Name} must be 0 or more (0 skips that SFT stage), got {negative}", ExitCodes.BadArguments);
                 // The embedded job builds its model on the CPU; a --device it would ignore is an error, not a no-op.
-                if (parse.GetValue(device) is { } deviceName && TorchDevices.Resolve(deviceName) != "cpu")
+                if (parse.GetValue(device) is { } deviceName && (deviceName.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) || TorchDevices.Resolve(deviceName) != "cpu"))
                     throw new CliException($"--device {deviceName}: the embedded default trains on the CPU only; --device applies to --model runs", ExitCodes.BadArguments);
                 var options = defaults with
                 {
