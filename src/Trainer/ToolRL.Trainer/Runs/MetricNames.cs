@@ -13,10 +13,11 @@ internal static class MetricNames
     public const string SftPhase = "sft";
     /// <summary>RL steps (one policy update each).</summary>
     public const string RlPhase = "rl";
-    /// <summary>Held-out evaluations; the step is the RL step evaluated after (0: before RL).</summary>
+    /// <summary>Held-out evaluations; the step is that of the evaluated phase's loop (0: before its first step, e.g. the
+    /// embedded job's evaluation after SFT, before RL).</summary>
     public const string EvalPhase = "eval";
 
-    /// <summary>SFT: mean token cross-entropy of the step.</summary>
+    /// <summary>SFT: mean token cross-entropy of the step's batch, before its update.</summary>
     public const string Loss = "loss";
     /// <summary>SFT: the step's learning rate (from the schedule).</summary>
     public const string LearningRate = "lr";
