@@ -61,11 +61,12 @@ public sealed class InterruptTests : IDisposable
     }
 
     [Fact]
-    public async Task Train_interrupted_during_SFT_says_nothing_is_saved_yet()
+    public async Task Train_interrupted_during_SFT_saves_a_checkpoint_to_resume_from()
     {
         var error = await InterruptAsync(line => line.StartsWith("sft: ", StringComparison.Ordinal) && line.Contains("sequences"), TimeSpan.FromSeconds(1),
             "train", "--sft-short-steps", "0", "--sft-steps", "100000", "--steps", "1", "-o", "run");
-        Assert.Contains("interrupted before SFT ended; nothing to resume from yet", error);
+        // The loop saves the last completed SFT step on the way out (none when the signal beat the first step).
+        Assert.Matches(@"interrupted (after sft step \d+; run the same command to resume from \S+step-\d+|before the first SFT step ended; nothing to resume from yet)", error);
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class InterruptTests : IDisposable
         // 1 SFT step, then the held-out evaluation (half a minute here): the signal lands in generation.
         var error = await InterruptAsync(line => line.StartsWith("sft: ", StringComparison.Ordinal) && line.Contains(" s, "), TimeSpan.FromSeconds(2),
             "train", "--sft-short-steps", "0", "--sft-steps", "1", "--steps", "1", "-o", "run");
-        Assert.Contains($"interrupted after SFT; run the same command to resume from {Path.Combine(_scratch.FullName, "run", "model-sft")}", error);
+        Assert.Contains($"interrupted after sft step 1; run the same command to resume from {Path.Combine(_scratch.FullName, "run", "checkpoints", "sft", "step-000001")}", error);
         Assert.True(File.Exists(Path.Combine(_scratch.FullName, "run", "model-sft", "model.safetensors")));
     }
 
@@ -102,12 +103,12 @@ public sealed class InterruptTests : IDisposable
     }
 
     [Fact]
-    public async Task Sft_interrupted_says_nothing_was_saved()
+    public async Task Sft_interrupted_saves_a_checkpoint_to_resume_from()
     {
         var model = TinyModel();
         var error = await InterruptAsync(line => line.StartsWith("sft: ", StringComparison.Ordinal), TimeSpan.FromSeconds(1),
-            "sft", "--model", model, "-o", "sft-out", "--steps", "100000", "--batch-size", "2", "--scenario", "travel");
-        Assert.Contains("interrupted during SFT; nothing was saved", error);
+            "sft", "--model", model, "-o", "sft-out", "--steps", "100000", "--batch-size", "2", "--scenario", "travel", "--max-turns", "1", "--max-new-tokens", "4");
+        Assert.Matches(@"interrupted (after SFT step \d+; run the same command to resume from \S+step-\d+|before the first SFT step ended; nothing to resume from yet)", error);
     }
 
     [Fact]

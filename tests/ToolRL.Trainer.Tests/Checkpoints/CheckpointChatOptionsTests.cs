@@ -53,7 +53,7 @@ public sealed class CheckpointChatOptionsTests
         CliHarness.WriteTinyCheckpoint(dir["base"]);
         var env = new AtlasEnvironment();
 
-        var sft = await CliHarness.RunAsync([env], "sft", "--model", dir["base"], "--out", dir["sft"], "--steps", "1", "--batch-size", "2");
+        var sft = await CliHarness.RunAsync([env], "sft", "--model", dir["base"], "--out", dir["sft"], "--steps", "1", "--batch-size", "2", "--max-turns", "1", "--max-new-tokens", "4");
         Assert.True(sft.Code == ExitCodes.Ok, sft.Err);
         Assert.False(CheckpointChatOptions.Load(dir["sft"])!.EnableThinking); // SFT rendered with thinking off
         Assert.True(File.Exists(Path.Combine(dir["sft"], ToolRL.Trainer.Data.SplitManifest.FileName)));

@@ -59,6 +59,8 @@ public sealed class ToolRLAppTests
     [InlineData("--config and --trainable apply to --model runs", "train", "--trainable", "model.layers.0.*")]
     [InlineData("--sft-short-steps must be 0 or more (0 skips that SFT stage), got -1", "train", "--sft-short-steps", "-1")]
     [InlineData("--sft-steps must be 0 or more (0 skips that SFT stage), got -3", "train", "--sft-steps", "-3")]
+    [InlineData("--sft-steps applies to the embedded default only", "train", "--model", "/tmp", "--sft-steps", "3")]
+    [InlineData("--sft-short-steps applies to the embedded default only", "train", "--model", "/tmp", "--sft-short-steps", "0")]
     [InlineData("--per-structure must be 0 or more", "export", "--per-structure", "-1")]
     [InlineData("--test-fraction must be between 0 and 1", "export", "--test-fraction", "1.5")]
     [InlineData("does not exist", "analyze", "--before", "/nonexistent/a", "--after", "/nonexistent/b")]

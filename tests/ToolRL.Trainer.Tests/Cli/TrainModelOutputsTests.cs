@@ -59,6 +59,40 @@ public sealed class TrainModelOutputsTests
             MetricsLog.Read(Path.Combine(dir["run"], "metrics.jsonl")).Select(r => (r.Phase, r.Step)));
     }
 
+    [Fact]
+    public async Task Sft_runs_on_the_loop_writes_the_embedded_jobs_kinds_of_output_and_resumes_after_a_kill()
+    {
+        using var dir = new TempDirectory();
+        CliHarness.WriteTinyCheckpoint(dir["base"]);
+        var env = new AtlasEnvironment();
+        string[] Args(string output, int steps) =>
+            ["sft", "--model", dir["base"], "--out", output, "--steps", steps.ToString(System.Globalization.CultureInfo.InvariantCulture), "--batch-size", "2",
+             "--eval-interval", "2", "--max-turns", "1", "--max-new-tokens", "4"];
+
+        var sft = await CliHarness.RunAsync([env], Args(dir["sft"], 3));
+
+        Assert.True(sft.Code == ExitCodes.Ok, sft.Err);
+        var records = MetricsLog.Read(Path.Combine(dir["sft"], "metrics.jsonl"));
+        Assert.Equal([("eval", 0), ("sft", 1), ("sft", 2), ("eval", 2), ("sft", 3), ("eval", 3)], records.Select(r => (r.Phase, r.Step)));
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir["sft"], "tensorboard"), "events.out.tfevents.*"));
+        var report = File.ReadAllText(Path.Combine(dir["sft"], "report.md"));
+        Assert.Contains("after SFT step", report);
+        Assert.Contains("plots/sft_loss.png", report);
+        Assert.Equal([3], new RunCheckpointStore(dir["sft"], "sft").Complete().Select(c => c.Step));
+        Assert.True(File.Exists(Path.Combine(dir["sft"], "model.safetensors"))); // the folder is the HF checkpoint train --model takes
+
+        // The embedded job's SFT steps log the same metrics.
+        using var embedded = new TempDirectory();
+        await EmbeddedDefaultJob.RunAsync(EmbeddedDefaultJobTests.Tiny(embedded.Path) with { RlIterations = 0 }, [env], new StringWriter());
+        Assert.Equal(Names(MetricsLog.Read(Path.Combine(embedded.Path, "metrics.jsonl")), "sft"), Names(records, "sft"));
+
+        // The same command into the same folder resumes from its final checkpoint and trains nothing again.
+        var again = await CliHarness.RunAsync([env], Args(dir["sft"], 3));
+        Assert.True(again.Code == ExitCodes.Ok, again.Err);
+        Assert.Contains("resumed from step 3", again.Out);
+        Assert.Equal(records.Select(r => r.ToJsonLine()), MetricsLog.Read(Path.Combine(dir["sft"], "metrics.jsonl")).Select(r => r.ToJsonLine()));
+    }
+
     private static string[] Names(IReadOnlyList<StepMetrics> records, string phase) =>
         records.Where(r => r.Phase == phase).SelectMany(r => r.Values.Keys).Distinct().Order(StringComparer.Ordinal).ToArray();
 }

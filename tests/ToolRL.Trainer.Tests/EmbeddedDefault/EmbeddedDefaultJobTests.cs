@@ -61,6 +61,11 @@ public sealed class EmbeddedDefaultJobTests
         Assert.Equal(3, records.Count(r => r.Phase == "sft_short"));
         Assert.Equal(2, records.Count(r => r.Phase == "rl"));
         Assert.Equal(2, records.Count(r => r.Phase == "eval"));
+        Assert.All(records.Where(r => r.Phase is "sft" or "sft_short"), r => Assert.True(r["lr"] > 0 && r["tokens"] > 0 && double.IsFinite(r["grad_norm"])));
+        // Every phase checkpoints through the one loop: its final step under checkpoints/<phase>/.
+        foreach (var (phase, steps) in new[] { ("sft_short", 3), ("sft", 4), ("rl", 2) })
+            Assert.Equal(steps, new RunCheckpointStore(dir.Path, phase).Complete()[^1].Step);
+        Assert.NotEmpty(Directory.GetFiles(Path.Combine(dir.Path, "tensorboard"), "events.out.tfevents.*"));
         Assert.True(File.Exists(Path.Combine(dir.Path, "tokenizer", "tokenizer.json")));
         Assert.True(File.Exists(Path.Combine(dir.Path, "model-final", "model.safetensors")));
         Assert.Contains("held-out Solve-F1", progress.ToString());
@@ -116,18 +121,18 @@ public sealed class EmbeddedDefaultJobTests
         using (var kill = new CancellationTokenSource())
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
                 EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new CancelOnLine("eval after SFT", kill), kill.Token));
-        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)));
+        Assert.Equal([4], new RunCheckpointStore(dir.Path, "sft").Complete().Select(c => c.Step));
 
         var tools = await Assert.ThrowsAsync<RunMismatchException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [AlteredEnvironment.WithRewordedTool(env)], new StringWriter()));
         Assert.Contains("environment 'atlas'", tools.Message);
         Assert.Contains($"delete '{dir.Path}' or pass another --out", tools.Message);
         var tasks = await Assert.ThrowsAsync<RunMismatchException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [new AlteredEnvironment(env, tasks: env.Tasks.Skip(2).ToArray())], new StringWriter()));
         Assert.Contains("tasks: ", tasks.Message);
-        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)), "a refused run must not touch the folder's work");
+        Assert.Equal([4], new RunCheckpointStore(dir.Path, "sft").Complete().Select(c => c.Step)); // a refused run must not touch the folder's work
 
         var progress = new StringWriter();
         await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
-        Assert.Contains("sft: resumed from", progress.ToString());
+        Assert.Contains("[sft] 4/4 (100%) resumed at step 4", progress.ToString());
     }
 
     [Fact]
@@ -145,35 +150,42 @@ public sealed class EmbeddedDefaultJobTests
         Assert.Equal(2, records.Count(r => r.Phase == "sft"));
     }
 
-    [Fact]
-    public async Task A_run_killed_after_sft_resumes_from_model_sft_and_ends_as_an_uninterrupted_run()
+    [Xunit.Theory]
+    [Xunit.InlineData("[sft_short] 2/3", "sft_short", 2)] // mid short-context SFT
+    [Xunit.InlineData("[sft] 2/4", "sft", 2)]             // mid SFT
+    [Xunit.InlineData("eval after SFT", "sft", 4)]        // after SFT, in the evaluation before RL
+    public async Task A_run_killed_in_sft_resumes_from_its_checkpoint_and_ends_as_an_uninterrupted_run(string killOn, string phase, int step)
     {
         var env = new AtlasEnvironment();
         using var whole = new TempDirectory();
         var uninterrupted = await EmbeddedDefaultJob.RunAsync(Tiny(whole.Path), [env], new StringWriter());
 
         using var dir = new TempDirectory();
-        using var kill = new CancellationTokenSource();
-        var first = new CancelOnLine("eval after SFT", kill);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], first, kill.Token));
-        Assert.True(File.Exists(Path.Combine(dir.Path, SftPhaseCheckpoint.FileName)));
+        using (var kill = new CancellationTokenSource())
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new CancelOnLine(killOn, kill), kill.Token));
+        Assert.Equal(step, new RunCheckpointStore(dir.Path, phase).Complete()[^1].Step);
+        Assert.Empty(new RunCheckpointStore(dir.Path, "rl").Complete());
         Assert.False(File.Exists(Path.Combine(dir.Path, "report.md")));
 
         var progress = new StringWriter();
         var resumed = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], progress);
 
-        Assert.Contains("sft: resumed from", progress.ToString());
-        Assert.Contains("tokens/s (the earlier run's)", progress.ToString());
-        Assert.DoesNotContain("sft step", progress.ToString());
+        Assert.Contains($"[{phase}] {step}/", progress.ToString());
+        Assert.Contains($"resumed at step {step}", progress.ToString());
         Assert.Equal(uninterrupted.Sft.Losses, resumed.Sft.Losses);
         Assert.Equal(uninterrupted.ShortContextSft!.Losses, resumed.ShortContextSft!.Losses);
         Assert.Equal(uninterrupted.AfterSft.Overall.SolveF1, resumed.AfterSft.Overall.SolveF1, 9);
-        Assert.Equal(uninterrupted.Rl.Select(r => r.MeanReward), resumed.Rl.Select(r => r.MeanReward));
+        Assert.Equal(uninterrupted.Rl.Select(r => (r.MeanReward, r.Kl, r.Entropy, r.GradNorm)), resumed.Rl.Select(r => (r.MeanReward, r.Kl, r.Entropy, r.GradNorm)));
         Assert.Equal(uninterrupted.AfterRl.Overall.SolveF1, resumed.AfterRl.Overall.SolveF1, 9);
         // The log holds one run's records, not the killed run's plus the resumed run's.
-        var records = MetricsLog.Read(Path.Combine(dir.Path, "metrics.jsonl"));
-        Assert.Equal(MetricsLog.Read(Path.Combine(whole.Path, "metrics.jsonl")).Select(r => (r.Phase, r.Step)), records.Select(r => (r.Phase, r.Step)));
+        Assert.Equal(Lines(whole.Path), Lines(dir.Path));
+        foreach (var model in new[] { "model-sft", "model-final" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, model, "model.safetensors")), File.ReadAllBytes(Path.Combine(dir.Path, model, "model.safetensors")));
     }
+
+    /// <summary>A run's metric records without the wall-clock throughput.</summary>
+    private static string[] Lines(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
+        .Select(r => new StepMetrics(r.Step, r.Phase, r.Values.Where(kv => kv.Key != "tokens_per_s").ToDictionary()).ToJsonLine()).ToArray();
 
     [Fact]
     public async Task A_run_killed_mid_rl_resumes_from_its_last_checkpoint_and_ends_as_an_uninterrupted_run()
@@ -185,7 +197,7 @@ public sealed class EmbeddedDefaultJobTests
         using var dir = new TempDirectory();
         using (var kill = new CancellationTokenSource())
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => EmbeddedDefaultJob.RunAsync(Tiny(dir.Path), [env], new CancelOnLine("rl 1/", kill), kill.Token));
-        Assert.Equal([1], new RunCheckpointStore(dir.Path).Complete().Select(c => c.Step));
+        Assert.Equal([1], new RunCheckpointStore(dir.Path, "rl").Complete().Select(c => c.Step));
         Assert.False(File.Exists(Path.Combine(dir.Path, "report.md")));
 
         var progress = new StringWriter();
@@ -196,8 +208,6 @@ public sealed class EmbeddedDefaultJobTests
         Assert.Equal(uninterrupted.Rl.Select(r => (r.MeanReward, r.Kl, r.Entropy, r.GradNorm)), resumed.Rl.Select(r => (r.MeanReward, r.Kl, r.Entropy, r.GradNorm)));
         Assert.Equal(uninterrupted.AfterSft.Overall, resumed.AfterSft.Overall);
         Assert.Equal(uninterrupted.AfterRl.Overall, resumed.AfterRl.Overall);
-        static string[] Lines(string run) => MetricsLog.Read(Path.Combine(run, "metrics.jsonl"))
-            .Select(r => new StepMetrics(r.Step, r.Phase, r.Values.Where(kv => kv.Key != "tokens_per_s").ToDictionary()).ToJsonLine()).ToArray();
         Assert.Equal(Lines(whole.Path), Lines(dir.Path));
         Assert.Equal(File.ReadAllBytes(Path.Combine(whole.Path, "model-final", "model.safetensors")), File.ReadAllBytes(Path.Combine(dir.Path, "model-final", "model.safetensors")));
         Assert.Equal(File.ReadAllLines(Path.Combine(whole.Path, "heldout-after-SFT.jsonl")), File.ReadAllLines(Path.Combine(dir.Path, "heldout-after-SFT.jsonl")));
@@ -205,12 +215,12 @@ public sealed class EmbeddedDefaultJobTests
         // Other RL settings: the checkpoints are not resumed.
         var changed = new StringWriter();
         await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { RlLearningRate = 1e-3 }, [env], changed);
-        Assert.Contains("was written with other RL settings; RL starts again", changed.ToString());
+        Assert.Contains("was written with other settings; rl and the phases after it start again", changed.ToString());
         Assert.DoesNotContain("resumed at iteration", changed.ToString());
     }
 
     [Fact]
-    public async Task A_changed_setting_or_a_damaged_record_trains_sft_again_and_says_why()
+    public async Task A_changed_phase_setting_starts_that_phase_and_the_later_ones_again_and_says_why()
     {
         var env = new AtlasEnvironment();
         using var dir = new TempDirectory();
@@ -218,17 +228,19 @@ public sealed class EmbeddedDefaultJobTests
 
         var changed = new StringWriter();
         var result = await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { SftSteps = 5 }, [env], changed);
-        Assert.Contains("written with other settings; training again", changed.ToString());
+        Assert.Contains("was written with other settings; sft and the phases after it start again", changed.ToString());
+        Assert.Contains("[sft_short] 3/3 (100%) resumed at step 3", changed.ToString()); // the phase before is kept
+        Assert.Contains("[sft] 1/5", changed.ToString()); // sft ran again from its first step
+        Assert.DoesNotContain("[sft] 4/5 (80%) resumed", changed.ToString());
         Assert.Equal(5, result.Sft.Losses.Count);
+        Assert.Equal([2], new RunCheckpointStore(dir.Path, "rl").Complete().Select(c => c.Step));
+        Assert.Contains("steps=5;", File.ReadAllText(Path.Combine(dir.Path, "checkpoints", "sft", "settings.txt")));
 
-        var record = Path.Combine(dir.Path, SftPhaseCheckpoint.FileName);
-        Assert.Contains("steps=5;", File.ReadAllText(record));
-        File.WriteAllText(record, "{ \"settings\": ");
-        var damaged = new StringWriter();
-        await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { SftSteps = 5 }, [env], damaged);
-        Assert.Contains($"ignoring {record}", damaged.ToString());
-        Assert.DoesNotContain("sft: resumed", damaged.ToString());
-        Assert.Contains("\"settings\"", File.ReadAllText(record)); // rewritten whole
+        // The first phase changed: everything trains again.
+        var first = new StringWriter();
+        await EmbeddedDefaultJob.RunAsync(Tiny(dir.Path) with { SftSteps = 5, ShortContextSftSteps = 2 }, [env], first);
+        Assert.Contains("sft_short and the phases after it start again", first.ToString());
+        Assert.DoesNotContain("resumed at step", first.ToString());
     }
 
     /// <summary>A progress writer that cancels the run when a line starts with <paramref name="prefix"/> (a kill at that point).</summary>

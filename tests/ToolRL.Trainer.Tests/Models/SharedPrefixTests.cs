@@ -59,14 +59,14 @@ public sealed class SharedPrefixTests
             new("a", [.. Prefix.Select(i => (int)i), 40, 41, 42, 43], [.. Enumerable.Repeat(false, 8), true, true]),
             new("b", [.. Prefix.Select(i => (int)i), 50, 51, 52], [.. Enumerable.Repeat(false, 7), true, true]),
         ];
-        Assert.Equal(6, SftTrainer.SharedContextLength(batch));
+        Assert.Equal(6, SftLoss.SharedContextLength(batch));
 
         model.zero_grad();
-        var plain = SftTrainer.BatchLoss(model, batch, minSharedPrefix: 0);
+        var plain = SftLoss.BatchLoss(model, batch, minSharedPrefix: 0);
         plain.backward();
         var plainGrads = Gradients(model);
         model.zero_grad();
-        var shared = SftTrainer.BatchLoss(model, batch, minSharedPrefix: 4);
+        var shared = SftLoss.BatchLoss(model, batch, minSharedPrefix: 4);
         shared.backward();
         var sharedGrads = Gradients(model);
 
@@ -85,7 +85,7 @@ public sealed class SharedPrefixTests
             new("b", [1, 2, 3, 4, 9], [false, false, false, false, true]),
         ];
         // Position 1 predicts row a's first target (index 2): only position 0 may be shared.
-        Assert.Equal(1, SftTrainer.SharedContextLength(batch));
+        Assert.Equal(1, SftLoss.SharedContextLength(batch));
     }
 
     [Xunit.Fact]

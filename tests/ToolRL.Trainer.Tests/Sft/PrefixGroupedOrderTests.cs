@@ -24,7 +24,7 @@ public sealed class PrefixGroupedOrderTests
         var pass = Enumerable.Range(0, 5).Select(_ => order.Next()).ToArray();
         Assert.All(pass, batch => Assert.Single(batch.Select(i => examples[i].Id[0]).Distinct()));
         Assert.Equal(Enumerable.Range(0, 12), pass.SelectMany(b => b).Order());
-        Assert.True(SftTrainer.SharedContextLength(pass[0].Select(i => examples[i]).ToArray()) >= 10);
+        Assert.True(SftLoss.SharedContextLength(pass[0].Select(i => examples[i]).ToArray()) >= 10);
     }
 
     [Fact]

@@ -61,7 +61,7 @@ internal static class TrainCommand
                     if (parse.GetValue(stage) is < 0 and var negative)
                         throw new CliException($"{stage.Name} must be 0 or more (0 skips that SFT stage), got {negative}", ExitCodes.BadArguments);
                 // The embedded job builds its model on the CPU; a --device it would ignore is an error, not a no-op.
-                if (parse.GetValue(device) is { } deviceName && TorchDevices.Resolve(deviceName) != "cpu")
+                if (parse.GetValue(device) is { } deviceName && (deviceName.StartsWith("cuda", StringComparison.OrdinalIgnoreCase) || TorchDevices.Resolve(deviceName) != "cpu"))
                     throw new CliException($"--device {deviceName}: the embedded default trains on the CPU only; --device applies to --model runs", ExitCodes.BadArguments);
                 var options = defaults with
                 {
@@ -100,6 +100,10 @@ internal static class TrainCommand
         async Task<int> TrainCheckpointAsync(
             ParseResult parse, CliContext context, IReadOnlyList<Environments.IToolEnvironment> environments, RlAlgorithm algorithm, CancellationToken cancellationToken)
         {
+            // The SFT stages are the embedded default's; a --model run is RL only (its SFT is the sft command).
+            foreach (var stage in new Option[] { sftShortSteps, sftSteps })
+                if (CommonOptions.Given(parse, stage))
+                    throw new CliException($"{stage.Name} applies to the embedded default only; a --model run is RL only (warm-start a checkpoint with the sft command first)", ExitCodes.BadArguments);
             if (environments.Count != 1)
                 throw new CliException("training a checkpoint runs one scenario at a time: pass --scenario NAME", ExitCodes.BadArguments);
             var modelDirectory = parse.GetValue(model)!;
@@ -162,13 +166,11 @@ internal static class TrainCommand
         return command;
     }
 
-    /// <summary>What an interrupted embedded run left: its newest RL checkpoint, else its SFT model once SFT has ended.</summary>
+    /// <summary>What an interrupted embedded run left: the newest checkpoint of its phases (the loop saves one on the way out).</summary>
     private static string EmbeddedInterruptNote(string runDirectory) =>
-        new RunCheckpointStore(runDirectory).Latest() is { } latest
-            ? $"after RL iteration {latest.State.Step}; run the same command to resume from {latest.Path}"
-            : File.Exists(Path.Combine(runDirectory, SftPhaseCheckpoint.FileName))
-            ? $"after SFT; run the same command to resume from {Path.Combine(runDirectory, "model-sft")} (evaluation and RL start again)"
-            : $"before SFT ended; nothing to resume from yet (SFT is saved to {Path.Combine(runDirectory, "model-sft")} when it ends); run the same command to start again";
+        PhasedRun.Newest(runDirectory) is { } latest
+            ? $"after {latest.Phase} step {latest.State.Step}; run the same command to resume from {latest.Path}"
+            : "before the first SFT step ended; nothing to resume from yet; run the same command to start again";
 
     /// <summary>What an interrupted checkpoint run left: its newest checkpoint (the loop saves one on the way out).</summary>
     private static string CheckpointInterruptNote(ResumableTrainingLoop loop) =>

@@ -38,4 +38,18 @@ public sealed record EmbeddedDefaultResult(
 /// <param name="Tasks">Tasks from that source.</param>
 /// <param name="AfterSft">Scores after SFT.</param>
 /// <param name="AfterRl">Scores after RL.</param>
-public sealed record HeldOutSourceScores(string Source, int Tasks, SolveScores AfterSft, SolveScores AfterRl);
+public sealed record HeldOutSourceScores(string Source, int Tasks, SolveScores AfterSft, SolveScores AfterRl)
+{
+    /// <summary>The authored held-out tasks' scores, then the composed ones' when the plan has any (reports list them in that order).</summary>
+    internal static IReadOnlyList<HeldOutSourceScores> BySource(EmbeddedDefaultTasks plan, EvaluationReport afterSft, EvaluationReport afterRl)
+    {
+        var sources = new List<HeldOutSourceScores> { Of("authored", afterSft, afterRl, 0, plan.Split.HeldOut.Count) };
+        if (plan.HeldOutComposed.Count > 0) sources.Add(Of("composed", afterSft, afterRl, plan.Split.HeldOut.Count, plan.HeldOutComposed.Count));
+        return sources;
+    }
+
+    private static HeldOutSourceScores Of(string name, EvaluationReport afterSft, EvaluationReport afterRl, int start, int count) =>
+        new(name, count,
+            SolveScores.Of(afterSft.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()),
+            SolveScores.Of(afterRl.PerTask.Skip(start).Take(count).Select(t => t.Metrics).ToArray()));
+}

@@ -17,4 +17,12 @@ internal static class RlUpdateMetrics
         [MetricNames.TokensPerSecond] = stats.TokensPerSecond,
         [MetricNames.ResponseTokens] = stats.ResponseTokens,
     };
+
+    /// <summary>The statistics back from a record <see cref="Of"/> made.</summary>
+    public static RlUpdateStats StatsOf(StepMetrics r) => new()
+    {
+        MeanReward = r[MetricNames.RewardMean], Kl = r[MetricNames.Kl], Entropy = r[MetricNames.Entropy], PolicyLoss = r[MetricNames.PolicyLoss],
+        TotalLoss = r[MetricNames.TotalLoss], ClipFraction = r[MetricNames.ClipFraction], GradNorm = r[MetricNames.GradNorm],
+        TokensPerSecond = r[MetricNames.TokensPerSecond], ResponseTokens = (long)r[MetricNames.ResponseTokens],
+    };
 }

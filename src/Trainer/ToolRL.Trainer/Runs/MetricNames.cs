@@ -13,11 +13,18 @@ internal static class MetricNames
     public const string SftPhase = "sft";
     /// <summary>RL steps (one policy update each).</summary>
     public const string RlPhase = "rl";
-    /// <summary>Held-out evaluations; the step is the RL step evaluated after (0: before RL).</summary>
+    /// <summary>Held-out evaluations; the step is that of the evaluated phase's loop (0: before its first step, e.g. the
+    /// embedded job's evaluation after SFT, before RL).</summary>
     public const string EvalPhase = "eval";
 
-    /// <summary>SFT: mean token cross-entropy of the step.</summary>
+    /// <summary>SFT: mean token cross-entropy of the step's batch, before its update.</summary>
     public const string Loss = "loss";
+    /// <summary>SFT: the step's learning rate (from the schedule).</summary>
+    public const string LearningRate = "lr";
+    /// <summary>SFT: tokens of the step's batch (context included).</summary>
+    public const string Tokens = "tokens";
+    /// <summary>SFT: assistant tokens trained on in the step's batch.</summary>
+    public const string TargetTokens = "target_tokens";
 
     /// <summary>RL: mean reward of the step's samples.</summary>
     public const string RewardMean = "reward_mean";
@@ -31,9 +38,9 @@ internal static class MetricNames
     public const string TotalLoss = "total_loss";
     /// <summary>RL: fraction of tokens whose ratio was clipped.</summary>
     public const string ClipFraction = "clip_fraction";
-    /// <summary>RL: gradient norm before clipping.</summary>
+    /// <summary>SFT and RL: gradient norm before clipping.</summary>
     public const string GradNorm = "grad_norm";
-    /// <summary>RL: update throughput.</summary>
+    /// <summary>SFT and RL: update throughput (tokens per second).</summary>
     public const string TokensPerSecond = "tokens_per_s";
     /// <summary>RL: response tokens in the update.</summary>
     public const string ResponseTokens = "response_tokens";

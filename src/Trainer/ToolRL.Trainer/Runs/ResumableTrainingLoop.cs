@@ -31,7 +31,8 @@ public interface ITrainingProcess
 /// <param name="StepsRun">Steps run by this invocation.</param>
 /// <param name="FinalStep">The last completed step.</param>
 /// <param name="MetricsPath">The JSONL file.</param>
-public sealed record LoopResult(int ResumedFromStep, int StepsRun, int FinalStep, string MetricsPath);
+/// <param name="Records">Records in the JSONL file when the loop ended (earlier phases' included).</param>
+public sealed record LoopResult(int ResumedFromStep, int StepsRun, int FinalStep, string MetricsPath, int Records);
 
 /// <summary>
 /// Drives a run folder: resumes from the newest complete checkpoint (dropping metric records written after it),
@@ -43,14 +44,28 @@ public sealed class ResumableTrainingLoop
 {
     private readonly RunConfig _config;
     private readonly ProgressDisplay _progress;
+    private readonly string? _configPath;
 
-    /// <summary>Creates the loop for the run folder <see cref="RunConfig.OutputDir"/>.</summary>
+    /// <summary>Creates the loop for the run folder <see cref="RunConfig.OutputDir"/>: RL steps, checkpoints under
+    /// <c>checkpoints/</c>, the config saved as <c>config.json</c>.</summary>
     public ResumableTrainingLoop(RunConfig config, ProgressDisplay? progress = null)
+        : this(config, progress, MetricNames.RlPhase, new RunCheckpointStore(Path.GetFullPath(config.OutputDir)))
+    {
+        _configPath = Path.Combine(RunDirectory, "config.json");
+    }
+
+    /// <summary>
+    /// A loop for one phase of a <see cref="PhasedRun"/>: its step records are logged under <paramref name="phase"/>,
+    /// its checkpoints go to <paramref name="checkpoints"/>, and no <c>config.json</c> is written (the phase's
+    /// settings are recorded by the phased run).
+    /// </summary>
+    internal ResumableTrainingLoop(RunConfig config, ProgressDisplay? progress, string phase, RunCheckpointStore checkpoints)
     {
         _config = config.Validate();
         _progress = progress ?? ProgressDisplay.ForConsole();
         RunDirectory = Path.GetFullPath(config.OutputDir);
-        Checkpoints = new RunCheckpointStore(RunDirectory);
+        Phase = phase;
+        Checkpoints = checkpoints;
     }
 
     /// <summary>The run folder.</summary>
@@ -59,11 +74,14 @@ public sealed class ResumableTrainingLoop
     /// <summary>The run's checkpoints.</summary>
     public RunCheckpointStore Checkpoints { get; }
 
+    /// <summary>The phase its step records are logged under (<see cref="MetricNames.RlPhase"/> unless a phased run's).</summary>
+    internal string Phase { get; }
+
     /// <summary>
-    /// Records of work done before the loop's steps (the embedded job's SFT), written first in a fresh run's log;
-    /// a resumed run keeps them with the rest of the checkpoint's records.
+    /// Records of earlier phases at the head of <c>metrics.jsonl</c> that a fresh start keeps (a resumed one keeps
+    /// those its checkpoint counts, which include them).
     /// </summary>
-    internal IReadOnlyList<StepMetrics> RecordsBeforeSteps { get; init; } = [];
+    internal int RecordsBefore { get; init; }
 
     /// <summary>The caller already holds the run folder's <see cref="RunFolderLock"/> (the loop then takes none).</summary>
     internal bool CallerHoldsLock { get; init; }
@@ -102,9 +120,10 @@ public sealed class ResumableTrainingLoop
             cursor = found.State.DataCursor;
             MetricsLog.TruncateTo(MetricsPath, found.State.MetricRecords);
         }
-        else if (File.Exists(MetricsPath))
-            MetricsLog.TruncateTo(MetricsPath, 0);
-        _config.Save(Path.Combine(RunDirectory, "config.json"));
+        else if (File.Exists(MetricsPath) || RecordsBefore > 0)
+            MetricsLog.TruncateTo(MetricsPath, RecordsBefore);
+        if (_configPath is not null)
+            _config.Save(_configPath);
 
         var stepsRun = 0;
         using var metrics = new MetricsLog(MetricsPath);
@@ -121,16 +140,12 @@ public sealed class ResumableTrainingLoop
         }
         try
         {
-            await _progress.RunAsync("train", _config.Steps, async task =>
+            await _progress.RunAsync(Phase == MetricNames.RlPhase ? "train" : Phase, _config.Steps, async task =>
             {
                 if (startStep > 0)
                     task.Advance(startStep, $"resumed at step {startStep}");
-                else
-                {
-                    Log(RecordsBeforeSteps);
-                    if (evaluation is not null)
-                        Log(await evaluation.EvaluateAsync(0, cancellationToken).ConfigureAwait(false));
-                }
+                else if (evaluation is not null)
+                    Log(await evaluation.EvaluateAsync(0, cancellationToken).ConfigureAwait(false));
                 for (var step = startStep + 1; step <= _config.Steps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -138,7 +153,7 @@ public sealed class ResumableTrainingLoop
                     cursor = outcome.NextDataCursor;
                     // A step with no metrics made no update (nothing to learn from): it logs no record.
                     if (outcome.Metrics.Count > 0)
-                        Log([new StepMetrics(step, MetricNames.RlPhase, outcome.Metrics)]);
+                        Log([new StepMetrics(step, Phase, outcome.Metrics)]);
                     Log(outcome.ExtraRecords ?? []);
                     if (evaluation is not null && (step == _config.Steps || (_config.EvalInterval > 0 && step % _config.EvalInterval == 0)))
                         Log(await evaluation.EvaluateAsync(step, cancellationToken).ConfigureAwait(false));
@@ -165,7 +180,7 @@ public sealed class ResumableTrainingLoop
                 Checkpoints.Save(unsaved, process.SaveCheckpoint, _config.KeepCheckpoints);
             throw;
         }
-        return new LoopResult(startStep, stepsRun, Math.Max(startStep, _config.Steps), MetricsPath);
+        return new LoopResult(startStep, stepsRun, Math.Max(startStep, _config.Steps), MetricsPath, metrics.Count);
     }
 
     private static string Summary(IReadOnlyDictionary<string, double> metrics) =>

@@ -23,6 +23,12 @@ public sealed class RunCheckpointStore
         Root = Path.Combine(Path.GetFullPath(runDirectory), "checkpoints");
     }
 
+    /// <summary>Uses <c>&lt;runDirectory&gt;/checkpoints/&lt;phase&gt;</c> (one phase of a <see cref="PhasedRun"/>).</summary>
+    internal RunCheckpointStore(string runDirectory, string phase)
+    {
+        Root = Path.Combine(Path.GetFullPath(runDirectory), "checkpoints", phase);
+    }
+
     /// <summary>The checkpoints folder.</summary>
     public string Root { get; }
 

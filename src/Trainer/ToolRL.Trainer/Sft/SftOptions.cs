@@ -2,7 +2,7 @@ using ToolRL.Trainer.Rl;
 
 namespace ToolRL.Trainer.Sft;
 
-/// <summary>How <see cref="SftTrainer"/> trains.</summary>
+/// <summary>How <see cref="SftTrainingProcess"/> trains.</summary>
 public sealed record SftOptions
 {
     /// <summary>Optimizer steps to take (the examples are reshuffled each pass).</summary>
@@ -19,9 +19,6 @@ public sealed record SftOptions
 
     /// <summary>Seed of the example order.</summary>
     public long Seed { get; init; }
-
-    /// <summary>Write a progress line every this many steps (and after the last); 0 = never.</summary>
-    public int LogEvery { get; init; } = 10;
 
     /// <summary>
     /// When &gt; 0, each batch is drawn from examples sharing a context prefix of at least this many tokens (their
@@ -41,6 +38,5 @@ public sealed record SftOptions
         if (!(Optimizer.LearningRate > 0)) throw new ArgumentOutOfRangeException(nameof(Optimizer), Optimizer.LearningRate, "The learning rate must be > 0.");
         Schedule.Validate();
         if (MinSharedPrefix < 0) throw new ArgumentOutOfRangeException(nameof(MinSharedPrefix), MinSharedPrefix, "MinSharedPrefix must be ≥ 0.");
-        if (LogEvery < 0) throw new ArgumentOutOfRangeException(nameof(LogEvery), LogEvery, "LogEvery must be ≥ 0.");
     }
 }

@@ -1,58 +1,15 @@
-using System.Diagnostics;
-using System.Globalization;
 using ToolRL.Trainer.Models;
-using ToolRL.Trainer.Rl;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Sft;
 
 /// <summary>
-/// Supervised warm start: next-token cross-entropy on the assistant tokens only (the loss mask), token-mean over
-/// each batch, AdamW with gradient clipping. Batches are right-padded (a causal model never attends to later
-/// pads); only target positions go through the output projection. Same seed, model and examples → same losses.
+/// SFT's loss: next-token cross-entropy on the assistant tokens only (the loss mask), token-mean over the batch.
+/// Batches are right-padded (a causal model never attends to later pads); only target positions go through the
+/// output projection.
 /// </summary>
-public static class SftTrainer
+public static class SftLoss
 {
-    /// <summary>Trains <paramref name="model"/> in place on <paramref name="examples"/>.</summary>
-    public static SftResult Train(CausalLM model, IReadOnlyList<SftExample> examples, SftOptions options, TextWriter? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(model);
-        ArgumentNullException.ThrowIfNull(examples);
-        options.Validate();
-        if (examples.Count == 0) throw new ArgumentException("No SFT examples to train on.", nameof(examples));
-        foreach (var e in examples) e.Validate();
-
-        var clock = Stopwatch.StartNew();
-        var losses = new List<double>(options.Steps);
-        long trained = 0, processed = 0;
-        var order = options.MinSharedPrefix > 0 ? null : new ExampleOrder(examples.Count, options.Seed);
-        var grouped = options.MinSharedPrefix > 0 ? new PrefixGroupedOrder(examples, options.BatchSize, options.Seed, options.MinSharedPrefix) : null;
-        model.train();
-        using var optimizer = new PolicyOptimizer(model.parameters(), options.Optimizer);
-        for (int step = 0; step < options.Steps; step++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var batch = (grouped?.Next() ?? order!.Next(options.BatchSize)).Select(i => examples[i]).ToArray();
-            using (var scope = NewDisposeScope())
-            {
-                var loss = BatchLoss(model, batch, options.PadTokenId, options.MinSharedPrefix);
-                loss.backward();
-                losses.Add(loss.item<float>());
-            }
-            optimizer.LearningRate = options.Schedule.At(step, options.Steps, options.Optimizer.LearningRate);
-            optimizer.Step();
-            trained += batch.Sum(e => (long)e.TargetTokenCount);
-            processed += batch.Sum(e => (long)e.TokenIds.Length);
-            if (progress is not null && options.LogEvery > 0 && ((step + 1) % options.LogEvery == 0 || step == options.Steps - 1))
-            {
-                progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"sft step {step + 1}/{options.Steps}  loss {losses[^1]:F4}  {processed / Math.Max(clock.Elapsed.TotalSeconds, 1e-9):F0} tok/s"));
-            }
-        }
-        model.eval();
-        return new SftResult(losses, trained, processed, clock.Elapsed);
-    }
-
     /// <summary>
     /// Mean cross-entropy over the batch's assistant tokens (differentiable). When the rows share a prefix of at least
     /// <paramref name="minSharedPrefix"/> context tokens it runs once (<see cref="CausalLM.HiddenAfterSharedPrefix"/>);
