@@ -29,6 +29,15 @@ public sealed class ProceduralUniverseTests
     }
 
     [Fact]
+    public void A_scenario_does_not_change_when_the_universe_has_more_scenarios()
+    {
+        var two = ProceduralUniverse.Generate(Small with { Scenarios = 2 });
+        var three = ProceduralUniverse.Generate(Small);
+        Assert.Equal(Fingerprint(two), Fingerprint(ProceduralUniverse.Generate(Small with { Scenarios = 2 })));
+        Assert.StartsWith(Fingerprint(two), Fingerprint(three), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_golden_call_graph_solves_its_task_through_a_session()
     {
         var universe = DefaultUniverse.Value;
@@ -79,6 +88,9 @@ public sealed class ProceduralUniverseTests
                 $"{structure}: {summary.TasksPerStructure[structure]} of {wanted * perScenario} wanted");
         }
         Assert.True(summary.RejectionRate < 0.25, $"validation rejected {summary.RejectionRate:P1}");
+        // The environments hold exactly what validation accepted.
+        Assert.All(universe.Scenarios, s => Assert.Equal(s.Validation.Valid, s.Tasks.Count));
+        Assert.Equal(summary.Composed - summary.Rejected, summary.Tasks);
         Assert.Equal(universe.Scenarios.Sum(s => s.Tools.Count), summary.Tools);
         Assert.Equal(universe.Options.Scenarios * universe.Options.ToolsPerScenario, summary.Tools);
         Assert.Equal(summary.Tools * universe.Options.EntitiesPerTool, summary.Facts);

@@ -38,7 +38,8 @@ internal static class ScenarioGenerator
             var target = kinds[to];
             var verb = WordLists.Verbs[random.Next(WordLists.Verbs.Length)];
             var toolName = $"{verb}_{source.Noun}_{target.Noun}";
-            var phrase = string.Format(CultureInfo.InvariantCulture, WordLists.Phrases[random.Next(WordLists.Phrases.Length)],
+            var patterns = source.Numbered ? WordLists.NumberPhrases : WordLists.Phrases;
+            var phrase = string.Format(CultureInfo.InvariantCulture, patterns[random.Next(patterns.Length)],
                 target.Title, "{" + source.Parameter + "}");
             var targets = target.Entities.ToArray();
             Shuffle(targets, random);

@@ -6,7 +6,7 @@ namespace ToolRL.Construction.Procedural;
 /// <summary>The size of a procedural universe.</summary>
 /// <param name="Scenarios">Scenarios.</param>
 /// <param name="Tools">Tools over all scenarios.</param>
-/// <param name="Entities">Distinct argument values over all scenarios (each scenario's entities).</param>
+/// <param name="Entities">Entities that appear in a fact (as argument or result), counted per scenario and summed.</param>
 /// <param name="Facts">Fact-table rows over all tools.</param>
 /// <param name="Composed">Tasks the composer made.</param>
 /// <param name="Rejected">Composed tasks that validation rejected (not in any scenario's tasks).</param>

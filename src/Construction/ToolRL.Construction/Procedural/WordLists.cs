@@ -52,6 +52,17 @@ internal static class WordLists
         "the {0} that belongs to {1}",
     ];
 
+    /// <summary>
+    /// Phrase patterns of a tool whose parameter is a number: a bare number reads oddly after "of", and a pattern that
+    /// names the kind ("of locker {n}") would read "of locker the locker number of …" once a chain nests a phrase.
+    /// </summary>
+    public static readonly string[] NumberPhrases =
+    [
+        "the {0} filed under {1}",
+        "the {0} registered under {1}",
+        "the {0} listed under {1}",
+    ];
+
     /// <summary>The most kinds a scenario can have: one numbered kind and the named ones.</summary>
     public static int MaxKindsPerScenario => NamedKinds.Length + 1;
 
