@@ -58,7 +58,7 @@ internal static class SftCommand
             OutputChecks.WritableFolder(outputDirectory, "--out");
             var policy = TorchPolicy.Load(modelDirectory, TorchDevices.Parse(parse.GetValue(device)));
             context.OnInterrupt(() => $"during SFT; nothing was saved to {outputDirectory} (the checkpoint is written when SFT ends); run the same command to train again");
-            var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed));
+            var rule = new ToolRL.Tasks.TaskSplit(ToolRL.Tasks.TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed));
             var split = SplitTasks.Create(EvaluationTask.All(context.Select(parse.GetValue(scenario))), rule);
             // Thinking as the base checkpoint records it, else off (SFT's default); the output records what was used.
             var chat = new ChatTemplateOptions(AddGenerationPrompt: true, EnableThinking: policy.TemplateOptions.EnableThinking ?? false);
