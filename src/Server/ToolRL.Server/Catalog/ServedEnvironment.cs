@@ -1,4 +1,5 @@
 using ToolRL.Environments;
+using ToolRL.Episodes;
 using ToolRL.Tasks;
 using ToolRL.Tools;
 
@@ -20,6 +21,8 @@ internal sealed class ServedEnvironment
 
     private static readonly TaskSplit Rule = new();
     private readonly Dictionary<string, EnvironmentTask> _byId;
+    // Each task's start state, built once: /v1/score items name a task and would otherwise regroup its sub-questions.
+    private readonly Dictionary<EnvironmentTask, RecordedState> _starts;
 
     public ServedEnvironment(IToolEnvironment definition, IToolEnvironment sessions)
     {
@@ -28,8 +31,12 @@ internal sealed class ServedEnvironment
         // Golden runs happen here, once, at startup: a task that fails to load stops the server with its name.
         Tasks = definition.Tasks;
         _byId = new Dictionary<string, EnvironmentTask>(StringComparer.Ordinal);
+        _starts = new Dictionary<EnvironmentTask, RecordedState>(ReferenceEqualityComparer.Instance);
         foreach (var task in Tasks)
+        {
             _byId[task.Id] = task;
+            _starts[task] = RecordedState.Start(task);
+        }
         var (train, test) = Rule.Partition(Tasks, t => t.Question);
         Train = train;
         Test = test;
@@ -52,6 +59,9 @@ internal sealed class ServedEnvironment
     public IReadOnlyList<EnvironmentTask> Test { get; }
 
     public EnvironmentTask? FindTask(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>The state at the start of <paramref name="task"/>, one of this environment's (shared: it is immutable).</summary>
+    public RecordedState StartOf(EnvironmentTask task) => _starts.TryGetValue(task, out var start) ? start : RecordedState.Start(task);
 
     /// <summary>The name of the split <paramref name="task"/> is in.</summary>
     public static string SplitOf(EnvironmentTask task) => Rule.IsHeldOut(task) ? TestSplit : TrainSplit;
