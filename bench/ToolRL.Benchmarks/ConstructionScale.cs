@@ -69,7 +69,7 @@ public static class ConstructionScale
         var liveHeap = new List<long>();
         Measure("composed+validated+exported", () =>
         {
-            summary = DatasetExporter.ExportAsync(SampleLiveHeap(ConstructionPipeline.Build(scenarios, plan, new ConstructionReport()).Take(total), liveHeap), output, new ToolRL.Construction.Splits.TaskSplit(0.1)).GetAwaiter().GetResult();
+            summary = DatasetExporter.ExportAsync(SampleLiveHeap(ConstructionPipeline.Build(scenarios, plan, new ConstructionReport()).Take(total), liveHeap), output, new ToolRL.Tasks.TaskSplit(0.1)).GetAwaiter().GetResult();
             return summary.Train + summary.Test;
         });
         Console.WriteLine($"exported train {summary!.Train}, test {summary.Test}: {string.Join(", ", summary.Files.Select(f => $"{Path.GetFileName(f)} {new FileInfo(f).Length / 1024.0 / 1024.0:F1} MiB"))}");

@@ -2,7 +2,7 @@ using Construction.Tests.Scenarios;
 using ToolRL.Construction.Export;
 using ToolRL.Construction.Pipeline;
 using ToolRL.Construction.Reporting;
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.Environments;
 using ToolRL.Samples.Scenarios.Travel;
 

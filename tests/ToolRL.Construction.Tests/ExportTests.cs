@@ -1,4 +1,3 @@
-using ToolRL.Construction.Splits;
 using Construction.Tests.Scenarios;
 using ToolRL.Construction.Export;
 using ToolRL.Construction.Pipeline;

@@ -1,4 +1,4 @@
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using System.Diagnostics;
 using System.Text.Json;
 using Construction.Tests.Scenarios;

@@ -17,7 +17,7 @@ public static class CommonOptions
     public static Option<int> Seed() => new("--seed")
     {
         Description = "Random seed (default 1, the same for every command): the same seed gives the same train / held-out split, rollouts and metrics.",
-        DefaultValueFactory = _ => Construction.Splits.TaskSplit.DefaultSeed,
+        DefaultValueFactory = _ => ToolRL.Tasks.TaskSplit.DefaultSeed,
     };
 
     /// <summary><c>--max-turns</c>: the turn limit per episode.</summary>

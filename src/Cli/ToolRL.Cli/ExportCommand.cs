@@ -29,8 +29,8 @@ internal static class ExportCommand
         };
         var testFraction = new Option<double>("--test-fraction")
         {
-            Description = "Fraction of questions held out for the test split (0 to 1).",
-            DefaultValueFactory = _ => 0.1,
+            Description = "Fraction of questions held out for the test split (0 to 1); the default is the held-out fraction of train, sft and eval, so with the same --seed the test file holds exactly the questions they hold out.",
+            DefaultValueFactory = _ => ToolRL.Tasks.TaskSplit.DefaultHeldOutFraction,
         };
         var dryRun = new Option<bool>("--report-only") { Description = "Compose and validate, print the report, write nothing." };
         var variants = new Option<string[]>("--variant")
@@ -80,7 +80,7 @@ internal static class ExportCommand
             context.OnInterrupt(() => $"during the export; {directory} {(Directory.Exists(directory) ? "is as it was" : "was not created")} (an export writes it whole or not at all); run the same command to export again");
             context.Output.WriteLine($"exporting to {directory}...");
             var (report, summary) = await ConstructionPipeline.ExportAsync(
-                sources, plan, directory, new ToolRL.Construction.Splits.TaskSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
+                sources, plan, directory, new ToolRL.Tasks.TaskSplit(fraction, parse.GetValue(seed)), cancellationToken: cancellationToken);
             report.Print(context.Output);
             context.Output.WriteLine($"exported to {directory}: {summary.Train} train and {summary.Test} test records");
             // As describe does: the rest is written, and each hand-written task that failed to load is an error by name.

@@ -36,6 +36,21 @@ public sealed class ToolSessionTests
     }
 
     [Fact]
+    public async Task Sessions_opened_after_others_closed_run_their_own_calls_on_their_own_state()
+    {
+        // A closed session's idle call slot goes to the next session; one whose tool timed out must not.
+        var env = TestEnvironments.Create(new ToolEnvironmentOptions { CallTimeout = ShortTimeout });
+        using (var timedOut = env.OpenSession())
+            Assert.Equal(ToolOutcome.Timeout, (await timedOut.ExecuteAsync(new ToolCall("sleep", "{\"milliseconds\": 1500}"))).Outcome);
+        for (var i = 0; i < 20; i++)
+        {
+            using var session = env.OpenSession();
+            Assert.Equal(ToolResult.Ok("1"), await session.ExecuteAsync(new ToolCall("add_to_cart", $"{{\"item\": \"x{i}\"}}")));
+            Assert.Equal(ToolResult.Ok($"x{i}"), await session.ExecuteAsync(new ToolCall("list_cart", "{}")));
+        }
+    }
+
+    [Fact]
     public async Task A_cooperative_tool_sees_its_token_cancelled_on_timeout()
     {
         var world = new TestWorld();

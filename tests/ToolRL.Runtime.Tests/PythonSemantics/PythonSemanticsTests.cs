@@ -88,6 +88,9 @@ public sealed class PythonSemanticsTests
     [InlineData(" {\"x\" : {\"y\": {}} , \"z\":[ ]} ", "{\"x\": {\"y\": {}}, \"z\": []}")]
     [InlineData("\"\u007f \u2028\"", "\"\u007f \u2028\"")]
     [InlineData("{\"10\": 1, \"2\": 2, \"a\": 3}", "{\"10\": 1, \"2\": 2, \"a\": 3}")]
+    // Duplicates found by a scan in a small object and through the key index of a larger one (8 keys and up).
+    [InlineData("{\"k0\":0,\"k1\":1,\"k2\":2,\"k0\":\"w\",\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8,\"k1\":\"x\",\"k9\":9,\"k8\":\"y\"}",
+        "{\"k0\": \"w\", \"k1\": \"x\", \"k2\": 2, \"k3\": 3, \"k4\": 4, \"k5\": 5, \"k6\": 6, \"k7\": 7, \"k8\": \"y\", \"k9\": 9}")]
     public void Loads_then_dumps_is_pythons(string json, string expected)
     {
         Assert.True(PyJson.TryLoads(json, out var value));

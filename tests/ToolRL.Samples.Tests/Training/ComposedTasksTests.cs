@@ -1,4 +1,3 @@
-using ToolRL.Construction.Splits;
 using ToolRL.Samples.Catalog;
 using ToolRL.Tasks;
 using ToolRL.Trainer.EmbeddedDefault;

@@ -1,4 +1,5 @@
 using ToolRL.Server.Tests.Support;
+using ToolRL.Tasks;
 
 namespace ToolRL.Server.Tests.Ors;
 
@@ -35,12 +36,16 @@ public sealed class OrsDiscoveryTests
     }
 
     [Fact]
-    public void The_split_is_a_pure_function_of_the_task_id()
+    public async Task The_test_split_is_exactly_what_training_holds_out()
     {
-        var ids = Enumerable.Range(0, 1000).Select(i => $"scenario/Task{i}").ToArray();
-        var first = ids.Select(Catalog.TaskSplit.Of).ToArray();
-        Assert.Equal(first, ids.Select(Catalog.TaskSplit.Of).ToArray());
-        var test = first.Count(s => s == "test");
-        Assert.InRange(test, 50, 150); // about a tenth
+        await using var server = await TestServer.StartAsync(new ServerOptions());
+        // The training commands' rule at their defaults (seed 1, 30 % held out), by question.
+        var rule = new TaskSplit(TaskSplit.DefaultHeldOutFraction, TaskSplit.DefaultSeed);
+        var heldOut = ServedTestEnvironments.Test.Tasks.Where(rule.IsHeldOut).Select(t => t.Id).Order().ToArray();
+        var test = (await server.PostOkAsync("/test/tasks", """{"split": "test"}""")).GetProperty("tasks").EnumerateArray().ToArray();
+        Assert.Equal(heldOut, test.Select(t => t.GetProperty("id").GetString()!).Order().ToArray());
+        Assert.All(test, t => Assert.Equal("test", t.GetProperty("split").GetString()));
+        var train = (await server.PostOkAsync("/test/tasks", """{"split": "train"}""")).GetProperty("tasks").EnumerateArray().ToArray();
+        Assert.All(train, t => Assert.Equal("train", t.GetProperty("split").GetString()));
     }
 }

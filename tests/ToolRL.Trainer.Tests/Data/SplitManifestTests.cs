@@ -1,4 +1,4 @@
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.IO;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.Evaluation;

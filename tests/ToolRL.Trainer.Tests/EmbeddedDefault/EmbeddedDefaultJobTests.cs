@@ -1,4 +1,4 @@
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;

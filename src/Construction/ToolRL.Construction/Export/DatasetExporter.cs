@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.IO;
 
 namespace ToolRL.Construction.Export;

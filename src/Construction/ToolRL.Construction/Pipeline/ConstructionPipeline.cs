@@ -48,7 +48,7 @@ public static class ConstructionPipeline
     /// (FTRL JSONL and verl parquet, train/test), streaming, and returns the report with the export summary.
     /// </summary>
     public static async Task<(ConstructionReport Report, ExportSummary Summary)> ExportAsync(IReadOnlyList<ScenarioSource> scenarios,
-        ConstructionPlan plan, string directory, Splits.TaskSplit split, string? systemPrompt = null, CancellationToken cancellationToken = default)
+        ConstructionPlan plan, string directory, TaskSplit split, string? systemPrompt = null, CancellationToken cancellationToken = default)
     {
         var report = new ConstructionReport();
         var summary = await DatasetExporter.ExportAsync(Build(scenarios, plan, report), directory, split, systemPrompt, cancellationToken: cancellationToken).ConfigureAwait(false);

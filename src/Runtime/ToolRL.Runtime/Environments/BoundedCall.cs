@@ -9,7 +9,8 @@ namespace ToolRL.Environments;
 /// Runs one tool call on a <see cref="ToolCallScheduler"/> thread under the per-call timeout without allocating
 /// per call: the session reuses this object (its timer, token source and awaitable) for every call that finished
 /// in time. Whoever comes first — the tool, the timer or the caller's cancellation — completes the awaitable; the
-/// losers do nothing. A timed-out object is never reused, because its tool may still be running.
+/// losers do nothing. A timed-out object is never reused, because its tool may still be running. An idle one outlives
+/// its session: the factory hands it to a later session, so a fresh session's first call creates no timer either.
 /// </summary>
 /// <remarks>
 /// The tool runs on a dedicated scheduler thread, so a runaway holds that thread and not a pool thread; a result
@@ -20,7 +21,7 @@ internal sealed class BoundedCall : IValueTaskSource<ToolResult>, IToolCallWork,
 {
     private const int Idle = 0, Running = 1, Completed = 2, Abandoned = 3;
 
-    private readonly ToolSession _session;
+    private ToolSession _session;
     private readonly Timer _timer;
     private readonly CancellationTokenSource _toolCancellation = new();
     private ManualResetValueTaskSourceCore<ToolResult> _core;
@@ -36,6 +37,9 @@ internal sealed class BoundedCall : IValueTaskSource<ToolResult>, IToolCallWork,
         _session = session;
         _timer = new Timer(static s => ((BoundedCall)s!).OnTimer(), this, Timeout.Infinite, Timeout.Infinite);
     }
+
+    /// <summary>Hands this idle call slot to another session of the same factory (<see cref="ToolSessionFactory"/> pools them).</summary>
+    public void Rebind(ToolSession session) => _session = session;
 
     /// <summary>True when the last call finished in time (or none ran) and its result was consumed.</summary>
     public bool IsReusable => Volatile.Read(ref _state) == Idle;

@@ -82,7 +82,7 @@ internal sealed class ToolSession : IToolSession
             if (_call is { IsRunning: true })
                 throw new InvalidOperationException("A tool session executes one call at a time; await the previous call first.");
             _call?.Dispose();
-            _call = new BoundedCall(this);
+            _call = _factory.RentCall(this);
         }
         return _call.Start(name, document, cancellationToken);
     }
@@ -105,7 +105,11 @@ internal sealed class ToolSession : IToolSession
         if (_disposed)
             return;
         _disposed = true;
-        _call?.Dispose();
+        if (_call is { IsReusable: true })
+            _factory.ReturnCall(_call);
+        else
+            _call?.Dispose();
+        _call = null;
         _state?.Dispose();
     }
 }

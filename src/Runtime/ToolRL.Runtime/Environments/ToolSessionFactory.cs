@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ToolRL.Tools;
 
@@ -13,6 +14,12 @@ namespace ToolRL.Environments;
 public sealed class ToolSessionFactory
 {
     private readonly HashSet<string> _toolNames;
+
+    // Idle call slots (timer, token source, awaitable) of disposed sessions, handed to later ones: creating them was
+    // most of what a fresh session's first bounded call allocated. Bounded, so a burst of sessions cannot pin memory.
+    private readonly ConcurrentQueue<BoundedCall> _idleCalls = new();
+    private int _idleCount;
+    private const int MaxIdleCalls = 256;
 
     /// <summary>Creates the factory of an environment offering <paramref name="tools"/>.</summary>
     /// <param name="environmentName">The environment's name, for error messages.</param>
@@ -50,6 +57,26 @@ public sealed class ToolSessionFactory
     {
         ArgumentNullException.ThrowIfNull(dispatch);
         return new ToolSession(this, dispatch, state);
+    }
+
+    internal BoundedCall RentCall(ToolSession session)
+    {
+        if (!_idleCalls.TryDequeue(out var call))
+            return new BoundedCall(session);
+        Interlocked.Decrement(ref _idleCount);
+        call.Rebind(session);
+        return call;
+    }
+
+    internal void ReturnCall(BoundedCall call)
+    {
+        if (Interlocked.Increment(ref _idleCount) <= MaxIdleCalls)
+            _idleCalls.Enqueue(call);
+        else
+        {
+            Interlocked.Decrement(ref _idleCount);
+            call.Dispose();
+        }
     }
 
     /// <summary>

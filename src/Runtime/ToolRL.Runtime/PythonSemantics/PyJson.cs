@@ -43,10 +43,20 @@ public static class PyJson
     /// </remarks>
     public static string Dumps(PyValue value)
     {
-        var sb = new StringBuilder();
+        // One builder per thread, reused: every parsed tool call is dumped, and a fresh builder grows chunk by chunk.
+        var sb = t_dumpBuilder ?? new StringBuilder(256);
+        t_dumpBuilder = null; // a nested Dumps on this thread (none today) would get its own
         Write(sb, value);
-        return sb.ToString();
+        var text = sb.ToString();
+        if (sb.Capacity <= MaxCachedBuilder)
+            t_dumpBuilder = sb.Clear();
+        return text;
     }
+
+    private const int MaxCachedBuilder = 16 * 1024;
+
+    [ThreadStatic]
+    private static StringBuilder? t_dumpBuilder;
 
     private static void Write(StringBuilder sb, PyValue value)
     {
@@ -320,12 +330,12 @@ public static class PyJson
                 SkipWhitespace();
                 if (!TryValue(depth, out var item))
                     return false;
-                index ??= new Dictionary<string, int>(StringComparer.Ordinal);
-                if (index.TryGetValue(key, out var at))
+                var at = IndexOf(members, ref index, key);
+                if (at >= 0)
                     members[at] = new(key, item); // a dict keeps the first position and the last value
                 else
                 {
-                    index[key] = members.Count;
+                    index?.Add(key, members.Count);
                     members.Add(new(key, item));
                 }
                 SkipWhitespace();
@@ -342,6 +352,27 @@ public static class PyJson
                 _i++;
                 SkipWhitespace();
             }
+        }
+
+        // Tool-call objects have a few keys: a linear scan finds duplicates without a dictionary, built only for large objects.
+        private const int LinearKeyScan = 8;
+
+        private static int IndexOf(List<KeyValuePair<string, PyValue>> members, ref Dictionary<string, int>? index, string key)
+        {
+            if (index is null && members.Count >= LinearKeyScan)
+            {
+                index = new Dictionary<string, int>(members.Count * 2, StringComparer.Ordinal);
+                for (var i = 0; i < members.Count; i++)
+                    index[members[i].Key] = i;
+            }
+            if (index is not null)
+                return index.TryGetValue(key, out var at) ? at : -1;
+            for (var i = 0; i < members.Count; i++)
+            {
+                if (string.Equals(members[i].Key, key, StringComparison.Ordinal))
+                    return i;
+            }
+            return -1;
         }
 
         private bool TryList(int depth, out PyValue value)

@@ -60,17 +60,23 @@ public static class PyText
     public static string Lower(string s)
     {
         var ascii = true;
+        var upper = false;
         foreach (var c in s)
         {
-            if (c >= 0x80 || c is >= 'A' and <= 'Z')
+            if (c >= 0x80)
             {
                 ascii = false;
                 break;
             }
+            upper |= c is >= 'A' and <= 'Z';
         }
         if (ascii)
-            return s;
+        {
+            // Tool output and gold answers are mostly ASCII: one string, no per-character work beyond A–Z.
+            return upper ? string.Create(s.Length, s, static (span, text) => System.Text.Ascii.ToLower(text, span, out _)) : s;
+        }
         var sb = new StringBuilder(s.Length);
+        Span<char> units = stackalloc char[2];
         for (var i = 0; i < s.Length;)
         {
             if (Rune.DecodeFromUtf16(s.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
@@ -84,7 +90,7 @@ public static class PyText
             else if (rune.Value == 0x03A3)
                 sb.Append(IsFinalSigma(s, i) ? '\u03C2' : '\u03C3');
             else
-                sb.Append(Rune.ToLowerInvariant(rune).ToString());
+                sb.Append(units[..Rune.ToLowerInvariant(rune).EncodeToUtf16(units)]);
             i += consumed;
         }
         return sb.ToString();

@@ -78,10 +78,12 @@ public sealed class PyValue
     /// <summary>The value of <paramref name="key"/> in a dict, as <c>d.get(key)</c>; null when absent or not a dict.</summary>
     public PyValue? Get(string key)
     {
-        foreach (var (k, v) in Members)
+        // An indexed loop: foreach over the IReadOnlyList would box its enumerator on every lookup.
+        var members = Members;
+        for (var i = 0; i < members.Count; i++)
         {
-            if (string.Equals(k, key, StringComparison.Ordinal))
-                return v;
+            if (string.Equals(members[i].Key, key, StringComparison.Ordinal))
+                return members[i].Value;
         }
         return null;
     }

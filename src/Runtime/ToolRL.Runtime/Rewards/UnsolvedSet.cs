@@ -7,7 +7,10 @@ namespace ToolRL.Rewards;
 /// </summary>
 public sealed class UnsolvedSet
 {
-    private readonly Dictionary<string, List<string>> _byTool;
+    // Null until the first solve when the set starts from a recorded state, which is then read in place: most
+    // scored turns solve nothing, and the copy would be the scorer's largest allocation.
+    private Dictionary<string, List<string>>? _byTool;
+    private readonly IReadOnlyDictionary<string, IReadOnlyList<string>>? _recorded;
 
     /// <summary>Creates the set from (tool name, gold sub-answer) pairs, in sub-question order.</summary>
     public UnsolvedSet(IEnumerable<(string Tool, string Answer)> subAnswers)
@@ -23,14 +26,19 @@ public sealed class UnsolvedSet
         Remaining = Total;
     }
 
-    /// <summary>Creates the set from a recorded state's tool name → gold sub-answers (copied; the input is not changed).</summary>
+    /// <summary>Creates the set from a recorded state's tool name → gold sub-answers (copied on the first solve; the input is not changed).</summary>
     internal UnsolvedSet(IReadOnlyDictionary<string, IReadOnlyList<string>> unsolved)
     {
-        _byTool = new Dictionary<string, List<string>>(unsolved.Count, StringComparer.Ordinal);
-        foreach (var (tool, answers) in unsolved)
+        _recorded = unsolved;
+        if (unsolved is Dictionary<string, IReadOnlyList<string>> concrete)
         {
-            _byTool[tool] = [.. answers];
-            Total += answers.Count;
+            foreach (var answers in concrete.Values) // the struct enumerator: no allocation
+                Total += answers.Count;
+        }
+        else
+        {
+            foreach (var answers in unsolved.Values)
+                Total += answers.Count;
         }
         Remaining = Total;
     }
@@ -50,13 +58,14 @@ public sealed class UnsolvedSet
     /// <summary>Checks one executed call's output; removes and reports the first gold answer it contains.</summary>
     public bool TrySolve(string toolName, string output)
     {
-        if (!_byTool.TryGetValue(toolName, out var answers))
+        IReadOnlyList<string>? answers = _byTool is not null ? _byTool.GetValueOrDefault(toolName) : _recorded!.GetValueOrDefault(toolName);
+        if (answers is null)
             return false;
         for (var i = 0; i < answers.Count; i++)
         {
             if (AnswerVerifier.Verify(output, answers[i]))
             {
-                answers.RemoveAt(i);
+                Own()[toolName].RemoveAt(i);
                 Remaining--;
                 return true;
             }
@@ -64,11 +73,22 @@ public sealed class UnsolvedSet
         return false;
     }
 
+    /// <summary>This set's own answers, copied from the recorded state the first time they change.</summary>
+    private Dictionary<string, List<string>> Own()
+    {
+        if (_byTool is not null)
+            return _byTool;
+        var copy = new Dictionary<string, List<string>>(_recorded!.Count, StringComparer.Ordinal);
+        foreach (var (tool, recorded) in _recorded)
+            copy[tool] = [.. recorded];
+        return _byTool = copy;
+    }
+
     /// <summary>A copy of the remaining answers per tool (tools with none left are omitted), for records.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Snapshot()
     {
         var copy = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var (tool, answers) in _byTool)
+        foreach (var (tool, answers) in Own())
         {
             if (answers.Count > 0)
                 copy[tool] = answers.ToArray();

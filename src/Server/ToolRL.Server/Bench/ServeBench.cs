@@ -30,20 +30,26 @@ internal static class ServeBench
         var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
         output.WriteLine($"bench: {turns.Count} golden turns from {environments.Count} environments; tools {(settings.Workers > 0 ? $"in {settings.Workers} worker processes" : "in process")}; each phase ≤ {settings.Turns} turns or {settings.PhaseTime.TotalSeconds:0} s");
         output.WriteLine();
-        output.WriteLine("| phase | turns | seconds | turns/s | p50 ms | p99 ms | errors |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        output.WriteLine("| phase | turns | seconds | turns/s | CPU µs/turn | p50 ms | p99 ms | errors |");
+        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+        // CPU time of this process (server and client) and of the workers: unlike turns/s, it barely moves when
+        // other jobs share the machine, so runs on a loaded machine can still be compared.
+        var workerPids = server.WorkerProcessIds;
+        TimeSpan Cpu() => Process.GetCurrentProcess().TotalProcessorTime + workerPids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + ProcessCpu(pid));
 
         var byName = environments.ToDictionary(e => e.Name);
-        await Phase(output, "in process (StepScorer, fresh session)", settings, 1, async i =>
+        // Start states built once, as the server builds them for /v1/score items that name a task.
+        var starts = turns.Select(t => RecordedState.Start(t.Task)).ToArray();
+        await Phase(output, "in process (StepScorer, fresh session)", settings, 1, Cpu, async i =>
         {
-            var (env, task, text) = turns[i % turns.Count];
+            var (env, _, text) = turns[i % turns.Count];
             using var session = byName[env].OpenSession();
-            await StepScorer.ScoreAsync(session, RecordedState.Start(task), text, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await StepScorer.ScoreAsync(session, starts[i % turns.Count], text, cancellationToken: cancellationToken).ConfigureAwait(false);
             return true;
         }).ConfigureAwait(false);
         foreach (var batch in new[] { 1, settings.Batch })
         {
-            await Phase(output, $"/v1/score, batch {batch}", settings, batch, async i =>
+            await Phase(output, $"/v1/score, batch {batch}", settings, batch, Cpu, async i =>
             {
                 var body = new StringBuilder("{\"items\": [");
                 for (var k = 0; k < batch; k++)
@@ -62,19 +68,20 @@ internal static class ServeBench
                 return response.IsSuccessStatusCode && !answer.Contains("\"error\"", StringComparison.Ordinal);
             }).ConfigureAwait(false);
         }
-        await SessionsPhase(output, client, turns, settings, cancellationToken).ConfigureAwait(false);
+        await SessionsPhase(output, client, turns, settings, Cpu, cancellationToken).ConfigureAwait(false);
         var memoryAfter = GC.GetTotalMemory(forceFullCollection: true);
         output.WriteLine();
         output.WriteLine($"server process managed memory: {memoryBefore / 1048576.0:0.0} MiB before, {memoryAfter / 1048576.0:0.0} MiB after; live sessions left: {server.LiveSessions}");
     }
 
     /// <summary>Runs <paramref name="step"/> (one request of <paramref name="perStep"/> turns) with 2 callers until the count or the time is spent.</summary>
-    private static async Task Phase(TextWriter output, string name, Settings settings, int perStep, Func<int, Task<bool>> step)
+    private static async Task Phase(TextWriter output, string name, Settings settings, int perStep, Func<TimeSpan> cpu, Func<int, Task<bool>> step)
     {
         var steps = Math.Max(1, settings.Turns / perStep);
         var latencies = new List<double>();
         var errors = 0;
         var next = -1;
+        var cpuBefore = cpu();
         var clock = Stopwatch.StartNew();
         async Task Caller()
         {
@@ -93,13 +100,14 @@ internal static class ServeBench
             }
         }
         await Task.WhenAll(Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(Caller))).ConfigureAwait(false);
-        Row(output, name, latencies.Count * perStep, clock.Elapsed.TotalSeconds, latencies, errors);
+        Row(output, name, latencies.Count * perStep, clock.Elapsed.TotalSeconds, cpu() - cpuBefore, latencies, errors);
     }
 
-    private static async Task SessionsPhase(TextWriter output, HttpClient client, IReadOnlyList<(string Env, EnvironmentTask Task, string Text)> turns, Settings settings, CancellationToken cancellationToken)
+    private static async Task SessionsPhase(TextWriter output, HttpClient client, IReadOnlyList<(string Env, EnvironmentTask Task, string Text)> turns, Settings settings, Func<TimeSpan> cpu, CancellationToken cancellationToken)
     {
         var latencies = new List<double>();
         var errors = 0;
+        var cpuBefore = cpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, settings.Sessions).Select(async s =>
         {
@@ -129,7 +137,7 @@ internal static class ServeBench
                 Interlocked.Increment(ref errors);
             }
         })).ConfigureAwait(false);
-        Row(output, $"ORS sessions: {settings.Sessions} concurrent × {settings.CallsPerSession} calls", latencies.Count, clock.Elapsed.TotalSeconds, latencies, errors);
+        Row(output, $"ORS sessions: {settings.Sessions} concurrent × {settings.CallsPerSession} calls", latencies.Count, clock.Elapsed.TotalSeconds, cpu() - cpuBefore, latencies, errors);
     }
 
     private static async Task<bool> Send(HttpClient client, string path, string json, string sid, CancellationToken cancellationToken)
@@ -142,11 +150,24 @@ internal static class ServeBench
         return response.IsSuccessStatusCode && !body.Contains("\"ok\":false", StringComparison.Ordinal);
     }
 
-    private static void Row(TextWriter output, string name, int turns, double seconds, List<double> latencies, int errors)
+    private static TimeSpan ProcessCpu(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.TotalProcessorTime;
+        }
+        catch (ArgumentException)
+        {
+            return TimeSpan.Zero; // exited (a crashed worker); the bench's tools do not crash
+        }
+    }
+
+    private static void Row(TextWriter output, string name, int turns, double seconds, TimeSpan cpu, List<double> latencies, int errors)
     {
         latencies.Sort();
         double P(double q) => latencies.Count == 0 ? 0 : latencies[Math.Min(latencies.Count - 1, (int)(q * latencies.Count))];
-        output.WriteLine($"| {name} | {turns} | {seconds:0.00} | {turns / seconds:0} | {P(0.5):0.000} | {P(0.99):0.000} | {errors} |");
+        output.WriteLine($"| {name} | {turns} | {seconds:0.00} | {turns / seconds:0} | {(turns == 0 ? 0 : cpu.TotalMicroseconds / turns):0.0} | {P(0.5):0.000} | {P(0.99):0.000} | {errors} |");
         output.Flush();
     }
 

@@ -40,8 +40,8 @@ internal static class OrsEndpoints
         {
             Env(http, context);
             var json = new JsonText().StartArray()
-                .StartObject().Property("name", TaskSplit.Train).Property("type", TaskSplit.Train).EndObject()
-                .StartObject().Property("name", TaskSplit.Test).Property("type", TaskSplit.Test).EndObject()
+                .StartObject().Property("name", ServedEnvironment.TrainSplit).Property("type", ServedEnvironment.TrainSplit).EndObject()
+                .StartObject().Property("name", ServedEnvironment.TestSplit).Property("type", ServedEnvironment.TestSplit).EndObject()
                 .EndArray();
             return ErrorHandling.WriteJsonAsync(http, json);
         });
@@ -149,7 +149,7 @@ internal static class OrsEndpoints
     private static void WriteTaskSpec(JsonText json, EnvironmentTask task) =>
         json.StartObject()
             .Property("id", task.Id).Property("question", task.Question).Property("structure", task.Structure.ToString())
-            .Property("split", TaskSplit.Of(task.Id))
+            .Property("split", ServedEnvironment.SplitOf(task))
             .EndObject();
 
     private static EnvironmentTask ResolveTask(ServedEnvironment env, PyValue body)

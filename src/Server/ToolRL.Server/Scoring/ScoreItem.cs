@@ -37,7 +37,7 @@ internal sealed record ScoreItem(ServedEnvironment Environment, RecordedState St
         {
             var task = environment.FindTask(taskId)
                 ?? throw ApiException.NotFound($"{where}: environment '{environment.Name}' has no task '{taskId}'");
-            start = RecordedState.Start(task);
+            start = environment.StartOf(task);
         }
         var unsolved = Unsolved(item.Get("unsolved_set"), where);
         var gold = RequestJson.OptionalString(item, "gold_answer", where) ?? RequestJson.OptionalString(item, "final_answer", where);

@@ -37,19 +37,12 @@ public static class WorkerHost
             switch (WorkerProtocol.Text(message, "op"))
             {
                 case "call":
-                    var id = WorkerProtocol.Long(message, "id");
-                    var environment = WorkerProtocol.Text(message, "env");
                     var call = new ToolCall(WorkerProtocol.Text(message, "name"), WorkerProtocol.Text(message, "args"));
-                    // Each call runs on its own task: sessions proceed independently; one session sends one call at a time.
-                    _ = Task.Run(async () =>
-                    {
-                        ToolResult result;
-                        if (!byName.TryGetValue(environment, out var env))
-                            result = new ToolResult(ToolOutcome.UnknownTool, $"this worker serves no environment named '{environment}'");
-                        else
-                            result = await sessions.GetOrAdd(session, _ => env.OpenSession()).ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
-                        writer.TryWrite(WorkerProtocol.Result(id, result));
-                    }, cancellationToken);
+                    // Not awaited: sessions proceed independently (one session sends one call at a time).
+                    _ = CallAsync(WorkerProtocol.Long(message, "id"), Find(WorkerProtocol.Text(message, "env")), session, call);
+                    break;
+                case "turns":
+                    _ = TurnsAsync(WorkerProtocol.Long(message, "id"), Find(WorkerProtocol.Text(message, "env")), message.Get("turns"));
                     break;
                 case "close":
                     if (sessions.TryRemove(session, out var closed))
@@ -61,5 +54,62 @@ public static class WorkerHost
             open.Dispose();
         writer.Close();
         await writer.Completion.ConfigureAwait(false);
+
+        (IToolEnvironment? Environment, string Name) Find(string name) => (byName.GetValueOrDefault(name), name);
+
+        async Task CallAsync(long id, (IToolEnvironment? Environment, string Name) env, long session, ToolCall call)
+        {
+            // Off the read loop before any tool code runs: an environment without a call timeout runs its tools inline.
+            await Task.Yield();
+            var result = env.Environment is null
+                ? Unserved(env.Name)
+                : await sessions.GetOrAdd(session, _ => env.Environment.OpenSession()).ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
+            writer.TryWrite(WorkerProtocol.Result(id, result));
+        }
+
+        async Task TurnsAsync(long id, (IToolEnvironment? Environment, string Name) env, PyValue? turns)
+        {
+            await Task.Yield(); // one hop off the read loop for the whole message, as for a call
+            var calls = turns is { Kind: PyValueKind.List } ? turns.Items : [];
+            var results = new ToolResult[calls.Count][];
+            // A few turns at a time: enough to keep the tool threads busy while one turn's result crosses back.
+            var next = -1;
+            async Task Lane()
+            {
+                int t;
+                while ((t = Interlocked.Increment(ref next)) < calls.Count)
+                    results[t] = await RunTurnAsync(env, calls[t]).ConfigureAwait(false);
+            }
+            var lanes = new Task[Math.Min(TurnLanes, Math.Max(1, calls.Count))];
+            for (var i = 0; i < lanes.Length; i++)
+                lanes[i] = Lane();
+            await Task.WhenAll(lanes).ConfigureAwait(false);
+            writer.TryWrite(WorkerProtocol.TurnResults(id, results));
+        }
+
+        async Task<ToolResult[]> RunTurnAsync((IToolEnvironment? Environment, string Name) env, PyValue turn)
+        {
+            var calls = turn.Kind == PyValueKind.List ? turn.Items : [];
+            var results = new ToolResult[calls.Count];
+            if (env.Environment is null)
+            {
+                Array.Fill(results, Unserved(env.Name));
+                return results;
+            }
+            using var session = env.Environment.OpenSession();
+            for (var c = 0; c < calls.Count; c++)
+            {
+                var pair = calls[c].Items;
+                var call = new ToolCall(pair.Count > 0 ? pair[0].Text : string.Empty, pair.Count > 1 ? pair[1].Text : string.Empty);
+                results[c] = await session.ExecuteAsync(call, cancellationToken).ConfigureAwait(false);
+            }
+            return results;
+        }
     }
+
+    /// <summary>Turns of one <c>turns</c> message in flight at once.</summary>
+    private const int TurnLanes = 8;
+
+    private static ToolResult Unserved(string environment) =>
+        new(ToolOutcome.UnknownTool, $"this worker serves no environment named '{environment}'");
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using ToolRL.PythonSemantics;
 using ToolRL.Tools;
 
 namespace ToolRL.Server.Workers;
@@ -13,7 +14,7 @@ namespace ToolRL.Server.Workers;
 internal sealed class WorkerProcess : IDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentDictionary<long, TaskCompletionSource<ToolResult>> _pending = new();
+    private readonly ConcurrentDictionary<long, TaskCompletionSource<PyValue>> _pending = new();
     private readonly TaskCompletionSource _ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _exited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly StringBuilder _stderrHead = new();
@@ -61,16 +62,34 @@ internal sealed class WorkerProcess : IDisposable
 
     public async Task<ToolResult> CallAsync(long session, string environment, ToolCall call)
     {
+        var reply = await RequestAsync(id => WorkerProtocol.Call(id, session, environment, call)).ConfigureAwait(false);
+        return WorkerProtocol.TryReadResult(reply, out var result) ? result : throw Malformed();
+    }
+
+    /// <summary>
+    /// Runs <paramref name="turns"/> (each turn's calls in order, on a fresh session of <paramref name="environment"/>)
+    /// as one message and one reply: the results, turn by turn, call by call.
+    /// </summary>
+    public async Task<ToolResult[][]> RunTurnsAsync(string environment, IReadOnlyList<IReadOnlyList<ToolCall>> turns)
+    {
+        var reply = await RequestAsync(id => WorkerProtocol.Turns(id, environment, turns)).ConfigureAwait(false);
+        return WorkerProtocol.TryReadTurnResults(reply, turns, out var results) ? results : throw Malformed();
+    }
+
+    private async Task<PyValue> RequestAsync(Func<long, string> message)
+    {
         await Ready.ConfigureAwait(false);
         if (_deathReason is { } reason)
             throw new WorkerLostException(reason);
         var id = Interlocked.Increment(ref _nextId);
-        var reply = new TaskCompletionSource<ToolResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reply = new TaskCompletionSource<PyValue>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending[id] = reply;
-        if (!TrySend(WorkerProtocol.Call(id, session, environment, call)) || _deathReason is not null)
+        if (!TrySend(message(id)) || _deathReason is not null)
             Fail(id, reply);
         return await reply.Task.ConfigureAwait(false);
     }
+
+    private WorkerLostException Malformed() => new($"worker {Slot} (pid {ProcessId}) sent a reply this server cannot read");
 
     public void Close(long session)
     {
@@ -78,7 +97,7 @@ internal sealed class WorkerProcess : IDisposable
             TrySend(WorkerProtocol.Close(session));
     }
 
-    private void Fail(long id, TaskCompletionSource<ToolResult> reply)
+    private void Fail(long id, TaskCompletionSource<PyValue> reply)
     {
         _pending.TryRemove(id, out _);
         reply.TrySetException(new WorkerLostException(_deathReason ?? $"worker {Slot} (pid {ProcessId}) stopped accepting calls"));
@@ -95,8 +114,8 @@ internal sealed class WorkerProcess : IDisposable
             {
                 if (line == WorkerProtocol.Ready)
                     _ready.TrySetResult();
-                else if (WorkerProtocol.TryReadResult(line, out var id, out var result) && _pending.TryRemove(id, out var reply))
-                    reply.TrySetResult(result);
+                else if (WorkerProtocol.TryReadReply(line, out var id, out var message) && _pending.TryRemove(id, out var reply))
+                    reply.TrySetResult(message);
             }
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException)

@@ -2,7 +2,7 @@ using ToolRL.Cli;
 using ToolRL.IO;
 using System.CommandLine;
 using ToolRL.Episodes;
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;

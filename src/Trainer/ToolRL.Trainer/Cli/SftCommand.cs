@@ -73,7 +73,7 @@ internal static class SftCommand
                 throw new CliException("--out must be another folder than --model: the run saves the fine-tuned checkpoint there", ExitCodes.BadArguments);
             var policy = TorchPolicy.Load(modelDirectory, TorchDevices.Parse(parse.GetValue(device)));
             context.OnInterrupt(() => InterruptNote(runDirectory));
-            var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed));
+            var rule = new ToolRL.Tasks.TaskSplit(ToolRL.Tasks.TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed));
             var environments = context.Select(parse.GetValue(scenario));
             var split = SplitTasks.Create(EvaluationTask.All(environments), rule);
             var manifest = SplitManifest.Of(rule, split.Train, split.HeldOut);

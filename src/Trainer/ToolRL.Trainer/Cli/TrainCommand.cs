@@ -136,7 +136,7 @@ internal static class TrainCommand
             OutputChecks.WritableFolder(runDirectory, "--out");
             var policy = TorchPolicy.Load(modelDirectory, deviceChoice, ModelOptions.ThinkingChoice(parse, thinking));
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
-            var rule = new Construction.Splits.TaskSplit(Construction.Splits.TaskSplit.DefaultHeldOutFraction, run.Seed);
+            var rule = new ToolRL.Tasks.TaskSplit(ToolRL.Tasks.TaskSplit.DefaultHeldOutFraction, run.Seed);
             var split = SplitTasks.Create(EvaluationTask.All([environment]), rule);
             var manifest = SplitManifest.Of(rule, split.Train, split.HeldOut);
             // Resume only the run this folder was made for: same seed, base model, tasks and tools.

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.IO;
 using ToolRL.Trainer.Evaluation;
 

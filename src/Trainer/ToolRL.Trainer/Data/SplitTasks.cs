@@ -1,4 +1,4 @@
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.Trainer.Evaluation;
 
 namespace ToolRL.Trainer.Data;

@@ -1,7 +1,7 @@
 using ToolRL.Construction.Composition;
 using ToolRL.Construction.Pipeline;
 using ToolRL.Construction.Sources;
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.Environments;
 using ToolRL.Trainer.Evaluation;
 

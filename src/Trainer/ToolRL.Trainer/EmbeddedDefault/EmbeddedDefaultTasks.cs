@@ -1,4 +1,4 @@
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 using ToolRL.Environments;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.Evaluation;

@@ -1,6 +1,6 @@
-using ToolRL.Construction.Splits;
+using ToolRL.Tasks;
 
-namespace Construction.Tests;
+namespace ToolRL.Runtime.Tests.Tasks;
 
 public sealed class TaskSplitTests
 {

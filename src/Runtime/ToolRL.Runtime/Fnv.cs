@@ -1,4 +1,4 @@
-namespace ToolRL.Construction;
+namespace ToolRL;
 
 /// <summary>64-bit FNV-1a: stable across runs and platforms (unlike string.GetHashCode), for ids and splits.</summary>
 internal static class Fnv

@@ -1,15 +1,14 @@
 using System.Globalization;
 using ToolRL.Rewards;
-using ToolRL.Tasks;
 
-namespace ToolRL.Construction.Splits;
+namespace ToolRL.Tasks;
 
 /// <summary>
 /// The one train / held-out rule of the project: a task's side is a seeded hash of its normalized question
 /// (<see cref="Key"/>), so it depends on nothing else — not on which scenarios are selected, the order of the tasks,
 /// or how many there are. Every task or variant that repeats a question lands on the same side, so no question is
-/// ever both trained on and held out. <c>export</c> (train / test files), <c>sft</c>, <c>train</c> and <c>eval</c>
-/// all use it; with the same seed and fraction they agree task by task.
+/// ever both trained on and held out. <c>export</c> (train / test files), <c>sft</c>, <c>train</c>, <c>eval</c> and the
+/// server's ORS <c>train</c> / <c>test</c> splits all use it; with the same seed and fraction they agree task by task.
 /// </summary>
 /// <remarks>The question rather than the task id: ids are per environment and a composed task's id depends on
 /// the composition order, while the question is what the model sees, and two tasks asking it must share a side.</remarks>
@@ -18,7 +17,8 @@ public sealed record TaskSplit
     /// <summary>The seed every command uses unless <c>--seed</c> says otherwise.</summary>
     public const int DefaultSeed = 1;
 
-    /// <summary>The held-out fraction of training runs (<c>train</c>, <c>sft</c>, <c>eval --held-out</c>).</summary>
+    /// <summary>The held-out fraction of training runs (<c>train</c>, <c>sft</c>, <c>eval --held-out</c>), <c>export</c>'s test
+    /// file and the server's <c>test</c> split.</summary>
     public const double DefaultHeldOutFraction = 0.3;
 
     /// <summary>A split holding out about <paramref name="heldOutFraction"/> of the questions, hashed with <paramref name="seed"/>.</summary>
