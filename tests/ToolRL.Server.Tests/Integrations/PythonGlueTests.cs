@@ -13,7 +13,7 @@ public sealed class PythonGlueTests
     public Task The_verl_reward_glue_passes_its_unittest_against_a_live_server() => RunUnittest("test_toolrl_reward", 8);
 
     [Fact]
-    public Task The_verl_agent_loops_rollout_passes_its_unittest_against_a_live_server() => RunUnittest("test_toolrl_rollout", 11);
+    public Task The_verl_agent_loops_rollout_passes_its_unittest_against_a_live_server() => RunUnittest("test_toolrl_rollout", 12);
 
     private static async Task RunUnittest(string module, int tests)
     {
