@@ -1,12 +1,12 @@
 using ToolRL.Samples.Catalog;
 using ToolRL.Tasks;
 using ToolRL.Trainer.EmbeddedDefault;
-using ToolRL.Trainer.Evaluation;
 
 namespace ToolRL.Samples.Tests.Training;
 
 // ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
 using FactAttribute = Xunit.FactAttribute;
+using ToolRL.Trainer.Rollouts;
 
 /// <summary>The embedded job's composed training tasks: every structure, real gold answers, no held-out question.</summary>
 public class ComposedTasksTests
@@ -15,7 +15,7 @@ public class ComposedTasksTests
     public void Composed_tasks_cover_every_structure_and_never_repeat_a_held_out_question()
     {
         var rule = new TaskSplit(0.3, seed: 3);
-        var heldOut = EvaluationTask.All(SampleEnvironments.All).Where(t => rule.IsHeldOut(t.Task)).ToArray();
+        var heldOut = EpisodeTask.All(SampleEnvironments.All).Where(t => rule.IsHeldOut(t.Task)).ToArray();
         var composed = ComposedTasks.Compose(SampleEnvironments.All, rule, heldOut: false, perStructure: 5, seed: 3);
 
         Assert.True(composed.Count >= 3 * 4 * 3, $"only {composed.Count} composed tasks");

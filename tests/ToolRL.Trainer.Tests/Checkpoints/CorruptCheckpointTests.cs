@@ -3,10 +3,10 @@ using System.Text.Json.Nodes;
 using ToolRL.IO;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
-using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Support;
 using ToolRL.Trainer.Text.Tokenization;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Checkpoints;
 

@@ -1,10 +1,10 @@
 using ToolRL.Environments;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Cli;
-using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Cli;
 

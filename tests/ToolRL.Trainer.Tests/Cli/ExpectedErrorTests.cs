@@ -1,7 +1,5 @@
 using ToolRL.Environments;
-using ToolRL.Trainer.Checkpoints;
 using ToolRL.Cli;
-using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
 

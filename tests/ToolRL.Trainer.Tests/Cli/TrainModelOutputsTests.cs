@@ -1,5 +1,4 @@
 using ToolRL.Cli;
-using ToolRL.Trainer.Cli;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.EmbeddedDefault;

@@ -1,7 +1,6 @@
 using ToolRL.Tasks;
 using ToolRL.IO;
 using ToolRL.Trainer.Data;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Tests.Fakes;
 using ToolRL.Trainer.Tests.Runs;
 
@@ -9,6 +8,7 @@ namespace ToolRL.Trainer.Tests.Data;
 
 // ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
 using FactAttribute = Xunit.FactAttribute;
+using ToolRL.Trainer.Rollouts;
 
 public sealed class SplitManifestTests
 {
@@ -17,7 +17,7 @@ public sealed class SplitManifestTests
     private static SplitManifest Manifest(out SplitTasks split)
     {
         var rule = new TaskSplit(0.3, seed: 4);
-        split = SplitTasks.Create(EvaluationTask.All([Atlas]), rule);
+        split = SplitTasks.Create(EpisodeTask.All([Atlas]), rule);
         return SplitManifest.Of(rule, split.Train, split.HeldOut, new ComposedRecipe(8, 131));
     }
 
@@ -35,7 +35,7 @@ public sealed class SplitManifestTests
         Assert.Equal(manifest.ComposedHeldOut, loaded.ComposedHeldOut);
         Assert.Equal(manifest.Train, loaded.Train);
         Assert.Equal(manifest.HeldOut, loaded.HeldOut);
-        Assert.Equal(split.HeldOut, SplitManifest.Resolve(loaded.HeldOut, EvaluationTask.All([Atlas]).Reverse(), dir.Path));
+        Assert.Equal(split.HeldOut, SplitManifest.Resolve(loaded.HeldOut, EpisodeTask.All([Atlas]).Reverse(), dir.Path));
         Assert.Equal([dir[SplitManifest.FileName]], Directory.GetFiles(dir.Path)); // written whole, no temporary left
     }
 
@@ -44,7 +44,7 @@ public sealed class SplitManifestTests
     {
         var manifest = Manifest(out var split);
         var changed = split.HeldOut[0];
-        var now = EvaluationTask.All([Atlas]).Select(t => t.Task.Id == changed.Task.Id ? t with { Task = t.Task with { Question = "Something else?" } } : t);
+        var now = EpisodeTask.All([Atlas]).Select(t => t.Task.Id == changed.Task.Id ? t with { Task = t.Task with { Question = "Something else?" } } : t);
 
         var error = Assert.Throws<InvalidDataException>(() => SplitManifest.Resolve(manifest.HeldOut, now, "runs/x"));
 

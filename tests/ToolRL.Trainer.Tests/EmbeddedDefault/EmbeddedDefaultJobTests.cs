@@ -2,7 +2,6 @@ using ToolRL.Tasks;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Fakes;
 using ToolRL.Trainer.Tests.Runs;
@@ -12,6 +11,7 @@ namespace ToolRL.Trainer.Tests.EmbeddedDefault;
 
 // ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
 using FactAttribute = Xunit.FactAttribute;
+using ToolRL.Trainer.Rollouts;
 
 public sealed class EmbeddedDefaultJobTests
 {
@@ -275,7 +275,7 @@ public sealed class EmbeddedDefaultJobTests
     [Fact]
     public void The_split_is_by_question_and_depends_on_neither_the_task_order_nor_the_selection()
     {
-        var tasks = EvaluationTask.All([new AtlasEnvironment()]);
+        var tasks = EpisodeTask.All([new AtlasEnvironment()]);
         var rule = new TaskSplit(0.3, seed: 11);
 
         var a = SplitTasks.Create(tasks, rule);

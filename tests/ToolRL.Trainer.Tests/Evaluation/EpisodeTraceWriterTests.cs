@@ -9,6 +9,7 @@ namespace ToolRL.Trainer.Tests.Evaluation;
 
 // ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
 using FactAttribute = Xunit.FactAttribute;
+using ToolRL.Trainer.Rollouts;
 
 public sealed class EpisodeTraceWriterTests
 {
@@ -16,7 +17,7 @@ public sealed class EpisodeTraceWriterTests
     public async Task A_trace_holds_each_turns_calls_with_the_tool_outputs_the_policy_saw()
     {
         var env = new AtlasEnvironment();
-        var task = new EvaluationTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-France"));
+        var task = new EpisodeTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-France"));
         var policy = ScriptedPolicy.ByQuestion(new Dictionary<string, string[]>
         {
             ["What is the capital of France?"] =

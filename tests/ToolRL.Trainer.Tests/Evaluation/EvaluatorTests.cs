@@ -9,6 +9,7 @@ namespace ToolRL.Trainer.Tests.Evaluation;
 
 // ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
 using FactAttribute = Xunit.FactAttribute;
+using ToolRL.Trainer.Rollouts;
 
 public sealed class EvaluatorTests
 {
@@ -16,7 +17,7 @@ public sealed class EvaluatorTests
 
     private readonly AtlasEnvironment _env = new();
 
-    private EvaluationTask Task(string id) => new(_env, _env.Tasks.Single(t => t.Id == id));
+    private EpisodeTask Task(string id) => new(_env, _env.Tasks.Single(t => t.Id == id));
 
     [Fact]
     public async Task Metrics_of_a_scripted_policy_equal_the_hand_computed_values()

@@ -1,5 +1,4 @@
 using ToolRL.Trainer.EmbeddedDefault;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Tests.Text;
 using ToolRL.Trainer.Text.ChatTemplates;

@@ -1,6 +1,7 @@
 using ToolRL.Trainer.Generation;
 using ToolRL.Trainer.Rl;
 using static TorchSharp.torch;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Rl;
 
@@ -97,7 +98,7 @@ public class LossTests
         // Entropy 2 on every valid token → 2; ref − logp = 1 everywhere → k3 = e − 2 = 0.7182818.
         using var entropy = full(2, 3, 2f);
         using var refp = logp + 1;
-        var settings = new RlLossSettings { EntropyCoefficient = 0.1, KlCoefficient = 0.1 };
+        var settings = new RlLossOptions { EntropyCoefficient = 0.1, KlCoefficient = 0.1 };
         using var terms = PolicyObjective.Compute(new ObjectiveInputs(logp, old, refp, adv, mask, entropy), settings);
         // 0.525 − 0.1·2 + 0.1·0.7182818 = 0.3968282.
         TensorAssert.Close(0.525 - 0.2 + 0.1 * (Math.E - 2), terms.Total);
@@ -109,11 +110,11 @@ public class LossTests
     [Fact]
     public void Paper_defaults_are_the_verl_settings()
     {
-        var s = new RlLossSettings();
+        var s = new RlLossOptions();
         Assert.Equal((0.2, 0.2, 3.0), (s.Clip.Low, s.Clip.High, s.Clip.DualClip));
         Assert.Equal((0.001, 0.001, KlEstimator.LowVarK3, true), (s.EntropyCoefficient, s.KlCoefficient, s.KlEstimator, s.UseKlLoss));
         Assert.Equal(LossAggregationMode.TokenMean, s.Aggregation);
-        Assert.Equal(1e-6, new OptimizerSettings().LearningRate);
+        Assert.Equal(1e-6, new PolicyOptimizerOptions().LearningRate);
     }
 
     [Fact]
@@ -121,9 +122,9 @@ public class LossTests
     {
         var (old, logp, adv, mask) = PpoCase();
         Assert.Contains("reference", Assert.Throws<ArgumentException>(() =>
-            PolicyObjective.Compute(new ObjectiveInputs(logp, old, null, adv, mask, full(2, 3, 1f)), new RlLossSettings())).Message);
+            PolicyObjective.Compute(new ObjectiveInputs(logp, old, null, adv, mask, full(2, 3, 1f)), new RlLossOptions())).Message);
         Assert.Contains("entropy", Assert.Throws<ArgumentException>(() =>
-            PolicyObjective.Compute(new ObjectiveInputs(logp, old, logp, adv, mask, null), new RlLossSettings())).Message);
+            PolicyObjective.Compute(new ObjectiveInputs(logp, old, logp, adv, mask, null), new RlLossOptions())).Message);
     }
 
     [Fact]

@@ -7,6 +7,7 @@ using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Rl;
 

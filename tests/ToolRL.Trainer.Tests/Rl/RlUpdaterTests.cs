@@ -1,4 +1,5 @@
 using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Rl;
 
@@ -28,9 +29,9 @@ public class RlUpdaterTests
         Assert.Equal(goodBefore, reference.LogProbOf(Prompt, Good), 6);
 
         var trainable = TrainableParameters.Select(policy, null);
-        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new OptimizerSettings { LearningRate = 0.05 });
+        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new PolicyOptimizerOptions { LearningRate = 0.05 });
         var updater = new RlUpdater(policy, reference, optimizer,
-            new RlUpdateSettings { Algorithm = algorithm, MiniBatchSize = 2, MicroBatchSize = 1 });
+            new RlUpdateOptions { Algorithm = algorithm, MiniBatchSize = 2, MicroBatchSize = 1 });
 
         RlUpdateStats stats = null!;
         for (var i = 0; i < 5; i++)
@@ -52,11 +53,11 @@ public class RlUpdaterTests
     {
         var policy = new BigramScorer(6, 8, seed: 2);
         var before = policy.LogProbOf(Prompt, Good);
-        using var optimizer = new PolicyOptimizer(policy.parameters(), new OptimizerSettings { LearningRate = 0.05, WeightDecay = 0 });
-        var updater = new RlUpdater(policy, null, optimizer, new RlUpdateSettings
+        using var optimizer = new PolicyOptimizer(policy.parameters(), new PolicyOptimizerOptions { LearningRate = 0.05, WeightDecay = 0 });
+        var updater = new RlUpdater(policy, null, optimizer, new RlUpdateOptions
         {
             MiniBatchSize = 4,
-            Loss = new RlLossSettings { UseKlLoss = false, EntropyCoefficient = 0 },
+            Loss = new RlLossOptions { UseKlLoss = false, EntropyCoefficient = 0 },
         });
         var stats = updater.Update([new("p", Prompt, Good, 1), new("p", Prompt, Bad, 1)]);
         Assert.Equal(0, stats.MeanAdvantage, 9);
@@ -69,8 +70,8 @@ public class RlUpdaterTests
         var policy = new BigramScorer(6, 8, seed: 3);
         using var optimizer = new PolicyOptimizer(policy.parameters());
         Assert.Contains("reference", Assert.Throws<ArgumentException>(() =>
-            new RlUpdater(policy, null, optimizer, new RlUpdateSettings())).Message);
-        var updater = new RlUpdater(policy, policy, optimizer, new RlUpdateSettings());
+            new RlUpdater(policy, null, optimizer, new RlUpdateOptions())).Message);
+        var updater = new RlUpdater(policy, policy, optimizer, new RlUpdateOptions());
         Assert.Contains("empty response", Assert.Throws<ArgumentException>(() =>
             updater.Update([new RlSample("p", Prompt, [], 1)])).Message);
         Assert.Contains("log-probs", Assert.Throws<ArgumentException>(() =>

@@ -4,6 +4,7 @@ using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Tests.Runs;
 using static TorchSharp.torch;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Rl;
 
@@ -35,9 +36,9 @@ public class TinyCheckpointRlTests
         // Only the lower layer's MLP trains (the paper's finding, as an option).
         var trainable = TrainableParameters.Select(policy, "model.layers.0.mlp.*");
         Assert.Equal(3, trainable.Count);
-        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new OptimizerSettings { LearningRate = 1e-2 });
+        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new PolicyOptimizerOptions { LearningRate = 1e-2 });
         var updater = new RlUpdater(policyScorer, referenceScorer, optimizer,
-            new RlUpdateSettings { MiniBatchSize = 4, MicroBatchSize = 2 });
+            new RlUpdateOptions { MiniBatchSize = 4, MicroBatchSize = 2 });
         RlSample[] batch =
         [
             new("p", prompt, good, 1.0), new("p", prompt, bad, 0.0),

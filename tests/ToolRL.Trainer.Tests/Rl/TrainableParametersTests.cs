@@ -1,6 +1,6 @@
 using TorchSharp.Modules;
-using ToolRL.Trainer.Rl;
 using static TorchSharp.torch;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Rl;
 
@@ -42,7 +42,7 @@ public class TrainableParametersTests
         var trainable = TrainableParameters.Select(named, ParameterPattern.ParseList("model.layers.[0-9].mlp.*"));
         Assert.Equal(["model.layers.0.mlp.up_proj.weight", "model.layers.1.mlp.up_proj.weight"], trainable.Select(t => t.Name));
 
-        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new OptimizerSettings { LearningRate = 0.1 });
+        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new PolicyOptimizerOptions { LearningRate = 0.1 });
         // A toy causal LM: embed → q → mlp0 → mlp1 → head, log-prob of token 2 at input token 1.
         var p = named.ToDictionary(n => n.Name, n => (Tensor)n.Parameter);
         var h = p["model.embed_tokens.weight"][1];
@@ -69,7 +69,7 @@ public class TrainableParametersTests
     public void Gradient_norm_is_clipped_to_the_limit()
     {
         var w = new Parameter(zeros(3));
-        using var optimizer = new PolicyOptimizer([w], new OptimizerSettings { MaxGradNorm = 1.0, LearningRate = 0 });
+        using var optimizer = new PolicyOptimizer([w], new PolicyOptimizerOptions { MaxGradNorm = 1.0, LearningRate = 0 });
         // loss = 3·w0 + 4·w1 → grad (3, 4, 0), norm 5 → clipped to (0.6, 0.8, 0).
         (w * tensor(new float[] { 3, 4, 0 })).sum().backward();
         Assert.Equal(5.0, optimizer.ClipGradients(), 4);

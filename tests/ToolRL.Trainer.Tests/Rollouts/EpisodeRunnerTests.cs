@@ -1,7 +1,6 @@
 using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Episodes;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Tests.Policies;
@@ -20,7 +19,7 @@ public class EpisodeRunnerTests
         return string.Concat(new[] { "France", "Japan", "Peru" }.Where(question.Contains).Select(ScriptedPolicy.Call));
     }
 
-    private static EvaluationTask[] All(IToolEnvironment env) => env.Tasks.Select(t => new EvaluationTask(env, t)).ToArray();
+    private static EpisodeTask[] All(IToolEnvironment env) => env.Tasks.Select(t => new EpisodeTask(env, t)).ToArray();
 
     [Fact]
     public async Task Episodes_call_tools_answer_and_record_every_step_with_the_paper_rewards()
@@ -87,7 +86,7 @@ public class EpisodeRunnerTests
     {
         var env = new CounterEnvironment();
         var policy = new ScriptedPolicy(r => r.Messages.Count(m => m.Role == ChatRoles.Tool) < 2 ? CounterEnvironment.Next : "2");
-        var task = new EvaluationTask(env, env.Tasks[0]);
+        var task = new EpisodeTask(env, env.Tasks[0]);
 
         // The same stateful task three times side by side: a shared session would count on to 6.
         var traces = await new EpisodeRunner(policy).RunAsync([task, task, task]);

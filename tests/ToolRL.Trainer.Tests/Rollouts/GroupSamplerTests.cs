@@ -3,11 +3,11 @@ using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;
 using static TorchSharp.torch;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Rollouts;
 
@@ -29,7 +29,7 @@ public class GroupSamplerTests
         var sampling = new PolicySampling { Temperature = 1.0, MaxNewTokens = 6, Seed = 3 };
         var episodeOptions = new EpisodeOptions { MaxTurns = 2 };
         var rollouts = new EpisodeRunner(policy, new RolloutOptions { Episode = episodeOptions, Sampling = sampling });
-        var episodes = await rollouts.RunAsync(env.Tasks.Select(t => new EvaluationTask(env, t)).ToArray());
+        var episodes = await rollouts.RunAsync(env.Tasks.Select(t => new EpisodeTask(env, t)).ToArray());
         var records = episodes.SelectMany(t => t.Steps).ToArray();
         Assert.True(records.Length >= 2);
         Assert.All(records, r => Assert.NotNull(r.Taken.Tokens));
@@ -66,9 +66,9 @@ public class GroupSamplerTests
         // Force a reward spread so the update has a signal, then train the lower layers' MLPs.
         var spread = samples.Select((s, i) => s with { Reward = i % 2 }).ToArray();
         var trainable = TrainableParameters.Select(policy.Model, "model.layers.0.mlp.*");
-        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new OptimizerSettings { LearningRate = 1e-3 });
+        using var optimizer = new PolicyOptimizer(trainable.Select(t => t.Parameter), new PolicyOptimizerOptions { LearningRate = 1e-3 });
         var updater = new RlUpdater(scorer, new CausalLmScorer(reference, policy.PadTokenId), optimizer,
-            new RlUpdateSettings { MiniBatchSize = 8, MicroBatchSize = 4 });
+            new RlUpdateOptions { MiniBatchSize = 8, MicroBatchSize = 4 });
         var stats = updater.Update(spread);
         Assert.Equal((spread.Length + 7) / 8, stats.OptimizerSteps);
         Assert.Equal(spread.Sum(s => (long)s.ResponseIds.Length), stats.ResponseTokens);

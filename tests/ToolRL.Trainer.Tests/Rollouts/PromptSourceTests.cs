@@ -24,7 +24,7 @@ public class PromptSourceTests
     public async Task The_rl_prompt_built_from_an_episode_is_the_conversation_the_evaluation_episode_saw()
     {
         var env = new CapitalsEnvironment();
-        var tasks = env.Tasks.Select(t => new EvaluationTask(env, t)).ToArray();
+        var tasks = env.Tasks.Select(t => new EpisodeTask(env, t)).ToArray();
         var evaluated = new IdentifiedCallsPolicy(EpisodeRunnerTests.Solver);
         await Evaluator.RunAsync(evaluated, PolicySampling.Greedy, tasks);
 
@@ -43,7 +43,7 @@ public class PromptSourceTests
     public async Task Golden_records_have_the_golden_prompts_and_their_rewards_follow_the_paper_rules()
     {
         var env = new AtlasEnvironment();
-        var task = new EvaluationTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-population-Italy"));
+        var task = new EpisodeTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-population-Italy"));
         var golden = await GoldenTrajectory.BuildAsync(env, task.Task);
         var options = new EpisodeOptions { MaxTurns = 1 }; // a recorded conversation is taken whole, whatever the limit
 
@@ -68,7 +68,7 @@ public class PromptSourceTests
     public async Task A_recorded_conversation_that_goes_on_after_its_answer_is_refused()
     {
         var env = new AtlasEnvironment();
-        var task = new EvaluationTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-France"));
+        var task = new EpisodeTask(env, env.Tasks.Single(t => t.Id == "atlas/capital-France"));
         IReadOnlyList<ChatMessage> conversation = [ChatMessage.User(task.Task.Question), ChatMessage.Assistant("Paris."), ChatMessage.Assistant("Paris!")];
 
         var error = await Assert.ThrowsAsync<InvalidDataException>(

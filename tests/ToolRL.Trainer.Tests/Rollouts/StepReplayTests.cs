@@ -1,7 +1,6 @@
 using ToolRL.Episodes;
 using ToolRL.Parsing;
 using ToolRL.Trainer.Evaluation;
-using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Tests.Policies;
 
@@ -16,7 +15,7 @@ public class StepReplayTests
     public async Task Replaying_a_record_scores_new_candidate_turns_from_its_state()
     {
         var env = new CapitalsEnvironment();
-        var trace = Assert.Single(await new EpisodeRunner(new ScriptedPolicy(EpisodeRunnerTests.Solver)).RunAsync([new EvaluationTask(env, env.Tasks[1])]));
+        var trace = Assert.Single(await new EpisodeRunner(new ScriptedPolicy(EpisodeRunnerTests.Solver)).RunAsync([new EpisodeTask(env, env.Tasks[1])]));
         var (first, second) = (trace.Steps[0], trace.Steps[1]);
 
         Assert.Equal(1.0, await Score(second, "Tokyo, Lima"));                  // gold answer with u = 0 → 1/(1+0)
@@ -35,7 +34,7 @@ public class StepReplayTests
     {
         var env = new CounterEnvironment();
         var policy = new ScriptedPolicy(r => r.Messages.Count(m => m.Role == "tool") < 2 ? CounterEnvironment.Next : "2");
-        var trace = Assert.Single(await new EpisodeRunner(policy).RunAsync([new EvaluationTask(env, env.Tasks[0])]));
+        var trace = Assert.Single(await new EpisodeRunner(policy).RunAsync([new EpisodeTask(env, env.Tasks[0])]));
         var (first, second) = (trace.Steps[0], trace.Steps[1]);
         Assert.Equal(0.0, first.Reward);   // "1" is not the answer "2"
         Assert.Equal(1.0, second.Reward);  // "2" solves 1 of 1 call: 2·1/(1+1)

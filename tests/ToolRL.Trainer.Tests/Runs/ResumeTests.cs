@@ -2,6 +2,7 @@ using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Rl;
 using static TorchSharp.torch;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Runs;
 
@@ -25,8 +26,8 @@ public class ResumeTests
         {
             _dieAtStep = dieAtStep;
             _interruptAtDieStep = interrupt;
-            _optimizer = new PolicyOptimizer(_policy.parameters(), new OptimizerSettings { LearningRate = 0.02 });
-            _updater = new RlUpdater(_policy, _reference, _optimizer, new RlUpdateSettings { MiniBatchSize = 2, MicroBatchSize = 2 });
+            _optimizer = new PolicyOptimizer(_policy.parameters(), new PolicyOptimizerOptions { LearningRate = 0.02 });
+            _updater = new RlUpdater(_policy, _reference, _optimizer, new RlUpdateOptions { MiniBatchSize = 2, MicroBatchSize = 2 });
         }
 
         public Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using ToolRL.Rewards;
 using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Tests.Runs;
 

@@ -8,6 +8,7 @@ using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Serving;
 using ToolRL.Trainer.Tests.Cli;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Tests.Serving;
 
@@ -26,7 +27,7 @@ public sealed class ServedModelTests
         using var dir = new TempDirectory();
         CliHarness.WriteTinyCheckpoint(dir["tiny"]);
         var environment = new CapitalsEnvironment();
-        var tasks = EvaluationTask.All([environment]);
+        var tasks = EpisodeTask.All([environment]);
         var options = new EpisodeOptions { MaxTurns = 2 };
         var inProcess = await Evaluator.RunAsync(TorchPolicy.Load(dir["tiny"]), Greedy, tasks, options);
 

@@ -1,10 +1,9 @@
-using ToolRL.Trainer.Rl;
-using ToolRL.Trainer.Sft;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Tests.Sft;
 
 using FactAttribute = Xunit.FactAttribute;
+using ToolRL.Trainer.Optimization;
 
 public sealed class LearningRateScheduleTests
 {
@@ -39,7 +38,7 @@ public sealed class LearningRateScheduleTests
     public void The_optimizer_steps_with_the_rate_it_is_given()
     {
         using var weight = TorchSharp.torch.nn.Parameter(tensor(new float[] { 1f }));
-        using var optimizer = new PolicyOptimizer([weight], new OptimizerSettings { LearningRate = 0.5, WeightDecay = 0 });
+        using var optimizer = new PolicyOptimizer([weight], new PolicyOptimizerOptions { LearningRate = 0.5, WeightDecay = 0 });
         optimizer.LearningRate = 0.1;
         (weight * 2).sum().backward();
         optimizer.Step();

@@ -10,6 +10,7 @@ namespace ToolRL.Trainer.Tests.Sft;
 
 // ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
 using FactAttribute = Xunit.FactAttribute;
+using ToolRL.Trainer.Optimization;
 
 public sealed class SftTrainingProcessTests
 {

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using TorchSharp;
 using ToolRL.IO;
 using ToolRL.Trainer.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Checkpoints;

@@ -1,8 +1,8 @@
-using ToolRL.IO;
 using System.Text.Json.Nodes;
-using TorchSharp;
+using ToolRL.IO;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Text.ChatTemplates;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Checkpoints;

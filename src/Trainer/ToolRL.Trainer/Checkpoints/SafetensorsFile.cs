@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using TorchSharp;
 using ToolRL.IO;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Checkpoints;

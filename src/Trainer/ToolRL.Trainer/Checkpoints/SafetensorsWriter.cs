@@ -1,6 +1,6 @@
-using ToolRL.IO;
 using System.Text;
 using System.Text.Json;
+using ToolRL.IO;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Checkpoints;

@@ -1,7 +1,7 @@
-using ToolRL.IO;
 using System.Text.Json.Nodes;
-using TorchSharp;
+using ToolRL.IO;
 using ToolRL.Trainer.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Checkpoints;

@@ -1,11 +1,11 @@
-using ToolRL.Cli;
-using ToolRL.IO;
 using System.CommandLine;
 using System.Text.Json;
-using ToolRL.Rewards;
-using ToolRL.Trainer.Policies;
+using ToolRL.Cli;
 using ToolRL.Episodes;
+using ToolRL.IO;
+using ToolRL.Rewards;
 using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rollouts;
 using ToolRL.Trajectories;
 
@@ -70,7 +70,7 @@ internal static class CollectCommand
                     context.Output.WriteLine($"collecting {environment.Tasks.Count} episodes of {environment.Name} with {chosen.Name}...");
                     var toolsJson = StepRecordJson.ToolsJson(environment.Tools);
                     var episodes = await new EpisodeRunner(chosen, options)
-                        .RunAsync(environment.Tasks.Select(t => new EvaluationTask(environment, t)).ToArray(), cancellationToken);
+                        .RunAsync(environment.Tasks.Select(t => new EpisodeTask(environment, t)).ToArray(), cancellationToken);
                     foreach (var episode in episodes)
                     {
                         metrics.Add(episode.Metrics);

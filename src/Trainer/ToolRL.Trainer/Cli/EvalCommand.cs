@@ -1,12 +1,13 @@
-using ToolRL.Cli;
-using ToolRL.IO;
 using System.CommandLine;
+using ToolRL.Cli;
 using ToolRL.Episodes;
+using ToolRL.IO;
 using ToolRL.Tasks;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Cli;
 
@@ -52,7 +53,7 @@ internal static class EvalCommand
         {
             var turns = CommonOptions.Positive(parse, maxTurns);
             var newTokens = CommonOptions.Positive(parse, maxNewTokens);
-            IReadOnlyList<EvaluationTask> tasks;
+            IReadOnlyList<EpisodeTask> tasks;
             if (parse.GetValue(run) is { } runDirectory)
             {
                 if (parse.GetValue(heldOut) || parse.GetValue(scenario) is { Length: > 0 })
@@ -61,7 +62,7 @@ internal static class EvalCommand
             }
             else
             {
-                tasks = EvaluationTask.All(context.Select(parse.GetValue(scenario)));
+                tasks = EpisodeTask.All(context.Select(parse.GetValue(scenario)));
                 if (parse.GetValue(heldOut))
                     tasks = SplitTasks.Create(tasks, new TaskSplit(TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed))).HeldOut;
             }
@@ -92,7 +93,7 @@ internal static class EvalCommand
     }
 
     /// <summary>The held-out tasks a run folder's <see cref="SplitManifest"/> lists, its composed ones composed again.</summary>
-    internal static IReadOnlyList<EvaluationTask> RunHeldOut(CliContext context, string runDirectory)
+    internal static IReadOnlyList<EpisodeTask> RunHeldOut(CliContext context, string runDirectory)
     {
         if (!Directory.Exists(runDirectory))
             throw new CliException($"--run '{runDirectory}' is not a folder", ExitCodes.BadArguments);
@@ -101,7 +102,7 @@ internal static class EvalCommand
                 $"--run '{runDirectory}' has no {SplitManifest.FileName}: not a run folder of `train` or `sft`, or one written before runs recorded their split; " +
                 "run `train` again, or evaluate with --held-out --seed N", ExitCodes.BadArguments);
         var manifest = SplitManifest.Load(runDirectory);
-        var candidates = EvaluationTask.All(context.Environments).ToList();
+        var candidates = EpisodeTask.All(context.Environments).ToList();
         if (manifest.ComposedHeldOut is { } recipe)
         {
             var names = manifest.Train.Concat(manifest.HeldOut).Select(e => e.Environment).ToHashSet(StringComparer.Ordinal);

@@ -1,11 +1,12 @@
 using System.CommandLine;
+using System.Globalization;
 using ToolRL.Cli;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
-using System.Globalization;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Native;
 using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Text.ChatTemplates;
@@ -75,7 +76,7 @@ internal static class SftCommand
             context.OnInterrupt(() => InterruptNote(runDirectory));
             var rule = new ToolRL.Tasks.TaskSplit(ToolRL.Tasks.TaskSplit.DefaultHeldOutFraction, parse.GetValue(seed));
             var environments = context.Select(parse.GetValue(scenario));
-            var split = SplitTasks.Create(EvaluationTask.All(environments), rule);
+            var split = SplitTasks.Create(EpisodeTask.All(environments), rule);
             var manifest = SplitManifest.Of(rule, split.Train, split.HeldOut);
             using var runLock = RunFolderLock.Acquire(runDirectory);
             // Resume only the run this folder was made for: same seed, base model, tasks and tools.
@@ -107,7 +108,7 @@ internal static class SftCommand
             var report = TrainingRunReport.Write(runDirectory, $"SFT run: {Path.GetFileName(modelDirectory)}",
                 string.Create(CultureInfo.InvariantCulture,
                     $"Base model {modelDirectory}; seed {options.Seed}; {split.Train.Count} training tasks ({examples.Count} sequences), {split.HeldOut.Count} held out; {result.FinalStep} SFT steps, batch {options.BatchSize}, lr {options.Optimizer.LearningRate:R}."),
-                evaluation.Reports.Count > 0 ? evaluation.Reports.Values.Last() : null, MetricNames.SftPhase);
+                evaluation.Reports.Count > 0 ? evaluation.Reports.Values.Last().ToMarkdown() : null, MetricNames.SftPhase);
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{(result.ResumedFromStep > 0 ? $"resumed from step {result.ResumedFromStep}; " : "")}final loss {sft.Losses.LastOrDefault():F4}, {sft.TokensPerSecond:F0} tokens/s; saved to {runDirectory}; report {report}"));
             return ExitCodes.Ok;

@@ -1,13 +1,15 @@
-using System.Globalization;
 using System.CommandLine;
+using System.Globalization;
 using ToolRL.Cli;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Native;
+using ToolRL.Trainer.Optimization;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 
 namespace ToolRL.Trainer.Cli;
@@ -137,7 +139,7 @@ internal static class TrainCommand
             var policy = TorchPolicy.Load(modelDirectory, deviceChoice, ModelOptions.ThinkingChoice(parse, thinking));
             var reference = ModelLoader.Load(modelDirectory, deviceChoice);
             var rule = new ToolRL.Tasks.TaskSplit(ToolRL.Tasks.TaskSplit.DefaultHeldOutFraction, run.Seed);
-            var split = SplitTasks.Create(EvaluationTask.All([environment]), rule);
+            var split = SplitTasks.Create(EpisodeTask.All([environment]), rule);
             var manifest = SplitManifest.Of(rule, split.Train, split.HeldOut);
             // Resume only the run this folder was made for: same seed, base model, tasks and tools.
             RunFingerprint.Of([new("seed", run.Seed.ToString(CultureInfo.InvariantCulture)), new("model", Path.GetFullPath(modelDirectory))], manifest, [environment])
@@ -158,7 +160,7 @@ internal static class TrainCommand
             var report = TrainingRunReport.Write(loop.RunDirectory, $"Training run: {Path.GetFileName(Path.GetFullPath(modelDirectory))} on {environment.Name}",
                 string.Create(CultureInfo.InvariantCulture,
                     $"Base model {Path.GetFullPath(modelDirectory)}; seed {run.Seed}; {split.Train.Count} training tasks, {split.HeldOut.Count} held out; {run.Algorithm}, {result.FinalStep} steps."),
-                evaluation.Reports.Count > 0 ? evaluation.Reports.Values.Last() : null);
+                evaluation.Reports.Count > 0 ? evaluation.Reports.Values.Last().ToMarkdown() : null);
             context.Output.WriteLine($"metrics: {result.MetricsPath}; checkpoints under {loop.RunDirectory}; report {report}");
             return ExitCodes.Ok;
         }

@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ToolRL.Tasks;
 using ToolRL.IO;
-using ToolRL.Trainer.Evaluation;
+using ToolRL.Tasks;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Data;
 
@@ -11,10 +11,10 @@ namespace ToolRL.Trainer.Data;
 public sealed record SplitEntry(string Environment, string Id, string Question)
 {
     /// <summary>The entry of <paramref name="task"/>.</summary>
-    public static SplitEntry Of(EvaluationTask task) => new(task.Environment.Name, task.Task.Id, task.Task.Question);
+    public static SplitEntry Of(EpisodeTask task) => new(task.Environment.Name, task.Task.Id, task.Task.Question);
 
     /// <summary>True when <paramref name="task"/> is this entry's task, its question unchanged (up to <see cref="TaskSplit.Key"/>).</summary>
-    public bool Matches(EvaluationTask task) =>
+    public bool Matches(EpisodeTask task) =>
         task.Environment.Name == Environment && task.Task.Id == Id && TaskSplit.Key(task.Task.Question) == TaskSplit.Key(Question);
 }
 
@@ -38,7 +38,7 @@ public sealed record SplitManifest(long Seed, double HeldOutFraction, IReadOnlyL
     public const string FileName = "split.json";
 
     /// <summary>The manifest of <paramref name="train"/> and <paramref name="heldOut"/> under <paramref name="split"/>.</summary>
-    public static SplitManifest Of(TaskSplit split, IEnumerable<EvaluationTask> train, IEnumerable<EvaluationTask> heldOut, ComposedRecipe? composedHeldOut = null) =>
+    public static SplitManifest Of(TaskSplit split, IEnumerable<EpisodeTask> train, IEnumerable<EpisodeTask> heldOut, ComposedRecipe? composedHeldOut = null) =>
         new(split.Seed, split.HeldOutFraction, train.Select(SplitEntry.Of).ToArray(), heldOut.Select(SplitEntry.Of).ToArray(), composedHeldOut);
 
     /// <summary>Writes <see cref="FileName"/> into <paramref name="runDirectory"/> atomically.</summary>
@@ -92,10 +92,10 @@ public sealed record SplitManifest(long Seed, double HeldOutFraction, IReadOnlyL
     /// The tasks of <paramref name="entries"/> among <paramref name="candidates"/>, in the manifest's order.
     /// </summary>
     /// <exception cref="InvalidDataException">A recorded task is no longer there, or its question changed.</exception>
-    public static IReadOnlyList<EvaluationTask> Resolve(IReadOnlyList<SplitEntry> entries, IEnumerable<EvaluationTask> candidates, string runDirectory)
+    public static IReadOnlyList<EpisodeTask> Resolve(IReadOnlyList<SplitEntry> entries, IEnumerable<EpisodeTask> candidates, string runDirectory)
     {
         var byId = candidates.GroupBy(t => (t.Environment.Name, t.Task.Id)).ToDictionary(g => g.Key, g => g.First());
-        var found = new List<EvaluationTask>(entries.Count);
+        var found = new List<EpisodeTask>(entries.Count);
         var missing = new List<SplitEntry>();
         foreach (var entry in entries)
         {

@@ -1,5 +1,5 @@
 using ToolRL.Tasks;
-using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Data;
 
@@ -9,11 +9,11 @@ namespace ToolRL.Trainer.Data;
 /// </summary>
 /// <param name="Train">Tasks trained on (SFT and RL), in their given order.</param>
 /// <param name="HeldOut">Tasks only evaluated, in their given order.</param>
-public sealed record SplitTasks(IReadOnlyList<EvaluationTask> Train, IReadOnlyList<EvaluationTask> HeldOut)
+public sealed record SplitTasks(IReadOnlyList<EpisodeTask> Train, IReadOnlyList<EpisodeTask> HeldOut)
 {
     /// <summary>Divides <paramref name="tasks"/> by <paramref name="split"/>.</summary>
     /// <exception cref="InvalidDataException">A side is empty: training and evaluation would have nothing to work on.</exception>
-    public static SplitTasks Create(IReadOnlyList<EvaluationTask> tasks, TaskSplit split)
+    public static SplitTasks Create(IReadOnlyList<EpisodeTask> tasks, TaskSplit split)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         ArgumentNullException.ThrowIfNull(split);

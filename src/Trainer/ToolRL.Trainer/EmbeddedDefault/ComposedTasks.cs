@@ -1,9 +1,10 @@
 using ToolRL.Construction.Composition;
 using ToolRL.Construction.Pipeline;
 using ToolRL.Construction.Sources;
-using ToolRL.Tasks;
 using ToolRL.Environments;
+using ToolRL.Tasks;
 using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
@@ -20,7 +21,7 @@ public static class ComposedTasks
     /// Up to <paramref name="perStructure"/> composed tasks of each structure per environment whose questions
     /// <paramref name="split"/> puts on the held-out side (<paramref name="heldOut"/>) or the train side.
     /// </summary>
-    public static IReadOnlyList<EvaluationTask> Compose(
+    public static IReadOnlyList<EpisodeTask> Compose(
         IReadOnlyList<IToolEnvironment> environments, TaskSplit split, bool heldOut, int perStructure, int seed)
     {
         ArgumentNullException.ThrowIfNull(environments);
@@ -35,7 +36,7 @@ public static class ComposedTasks
             Seed = seed, SingleHop = candidates, ParallelSingleHop = candidates, MultiHop = candidates, ParallelMultiHop = candidates,
             MaxParallel = 3, MaxHopDepth = 3, MaxConsecutiveFailures = 200,
         };
-        var tasks = new List<EvaluationTask>();
+        var tasks = new List<EpisodeTask>();
         foreach (var environment in environments)
         {
             var source = ScenarioSource.FromEnvironment(environment);
@@ -47,7 +48,7 @@ public static class ComposedTasks
                 var count = kept.GetValueOrDefault(task.Structure);
                 if (count >= perStructure) continue;
                 kept[task.Structure] = count + 1;
-                tasks.Add(new EvaluationTask(environment, task));
+                tasks.Add(new EpisodeTask(environment, task));
             }
         }
         return tasks;

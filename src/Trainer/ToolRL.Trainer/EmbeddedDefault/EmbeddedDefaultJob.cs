@@ -8,6 +8,7 @@ using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Text.ChatTemplates;
@@ -53,7 +54,7 @@ public static class EmbeddedDefaultJob
             .CheckAndSave(runDir, hasEarlierWork: PhasedRun.HasCheckpoints(runDir), $"to start fresh, delete '{runDir}' or pass another --out");
         manifest.Save(runDir); // eval --run evaluates exactly these held-out tasks
 
-        var golden = new List<(EvaluationTask Task, IReadOnlyList<ChatMessage> Messages)>();
+        var golden = new List<(EpisodeTask Task, IReadOnlyList<ChatMessage> Messages)>();
         foreach (var t in plan.Train)
             golden.Add((t, await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false)));
         string tokenizerDir = Path.Combine(runDir, "tokenizer");

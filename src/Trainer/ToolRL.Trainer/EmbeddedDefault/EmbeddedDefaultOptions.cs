@@ -1,7 +1,7 @@
 using ToolRL.Tasks;
 using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.Optimization;
 using ToolRL.Trainer.Rl;
-using ToolRL.Trainer.Sft;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 

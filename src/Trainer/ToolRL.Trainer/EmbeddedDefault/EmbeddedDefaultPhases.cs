@@ -1,6 +1,6 @@
 using System.Globalization;
 using ToolRL.Trainer.Checkpoints;
-using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Optimization;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Sft;
 
@@ -40,7 +40,7 @@ internal static class EmbeddedDefaultPhases
         BatchSize = o.SftBatchSize,
         Seed = o.Seed,
         PadTokenId = padTokenId,
-        Optimizer = new OptimizerSettings { LearningRate = o.SftLearningRate, WeightDecay = 0.0, MaxGradNorm = 1.0 },
+        Optimizer = new PolicyOptimizerOptions { LearningRate = o.SftLearningRate, WeightDecay = 0.0, MaxGradNorm = 1.0 },
         Schedule = o.SftSchedule,
     };
 

@@ -1,7 +1,8 @@
-using ToolRL.Tasks;
 using ToolRL.Environments;
+using ToolRL.Tasks;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
@@ -15,13 +16,13 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <param name="HeldOutComposed">Composed held-out tasks, composed with <see cref="HeldOutRecipe"/>.</param>
 /// <param name="Rule">The split rule.</param>
 /// <param name="HeldOutRecipe">How <paramref name="HeldOutComposed"/> was composed.</param>
-public sealed record EmbeddedDefaultTasks(SplitTasks Split, IReadOnlyList<EvaluationTask> Composed, IReadOnlyList<EvaluationTask> HeldOutComposed, TaskSplit Rule, ComposedRecipe HeldOutRecipe)
+public sealed record EmbeddedDefaultTasks(SplitTasks Split, IReadOnlyList<EpisodeTask> Composed, IReadOnlyList<EpisodeTask> HeldOutComposed, TaskSplit Rule, ComposedRecipe HeldOutRecipe)
 {
     /// <summary>Authored then composed training tasks.</summary>
-    public EvaluationTask[] Train { get; } = Split.Train.Concat(Composed).ToArray();
+    public EpisodeTask[] Train { get; } = Split.Train.Concat(Composed).ToArray();
 
     /// <summary>Authored then composed held-out tasks (the report's per-source scores rely on this order).</summary>
-    public EvaluationTask[] HeldOut { get; } = Split.HeldOut.Concat(HeldOutComposed).ToArray();
+    public EpisodeTask[] HeldOut { get; } = Split.HeldOut.Concat(HeldOutComposed).ToArray();
 
     /// <summary>The run folder's record of this plan.</summary>
     public SplitManifest Manifest() => SplitManifest.Of(Rule, Train, HeldOut, HeldOutComposed.Count > 0 ? HeldOutRecipe : null);
@@ -30,7 +31,7 @@ public sealed record EmbeddedDefaultTasks(SplitTasks Split, IReadOnlyList<Evalua
     public static EmbeddedDefaultTasks Plan(EmbeddedDefaultOptions options, IReadOnlyList<IToolEnvironment> environments)
     {
         var rule = new TaskSplit(options.HeldOutFraction, options.Seed);
-        var split = SplitTasks.Create(EvaluationTask.All(environments), rule);
+        var split = SplitTasks.Create(EpisodeTask.All(environments), rule);
         var composed = ComposedTasks.Compose(environments, rule, heldOut: false, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
         var recipe = new ComposedRecipe(options.HeldOutComposedTasksPerStructure, unchecked((int)options.Seed * 31 + 7_777));
         var heldOutComposed = ComposedTasks.Compose(environments, rule, heldOut: true, recipe.PerStructure, recipe.Seed);

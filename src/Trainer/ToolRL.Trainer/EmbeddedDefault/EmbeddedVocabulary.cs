@@ -1,9 +1,9 @@
 using ToolRL.Conversations;
 using ToolRL.Environments;
+using ToolRL.Tools;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Text.ChatTemplates;
 using ToolRL.Trainer.Text.Tokenization;
-using ToolRL.Tools;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 

@@ -3,6 +3,7 @@ using ToolRL.Episodes;
 using ToolRL.Rewards;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Optimization;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Rollouts;
@@ -24,7 +25,7 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
     private readonly TorchPolicy _greedy;
     private readonly IRlPromptSource _prompts;
     private readonly GroupSampler _sampler;
-    private readonly IReadOnlyList<EvaluationTask> _trainTasks;
+    private readonly IReadOnlyList<EpisodeTask> _trainTasks;
     private readonly string _filesDirectory;
     private readonly TextWriter _progress;
     private readonly PolicyOptimizer _optimizer;
@@ -42,7 +43,7 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
     /// <param name="filesDirectory">Tokenizer files copied into each checkpoint, so that it is a complete HF folder.</param>
     /// <param name="progress">One line per step.</param>
     public PrefixGrpoProcess(EmbeddedDefaultOptions options, TorchPolicy greedy, PolicySampling greedySampling, TorchPolicy sampler, CausalLM reference,
-        IReadOnlyList<EvaluationTask> trainTasks, EpisodeOptions episodeOptions, string filesDirectory, TextWriter progress)
+        IReadOnlyList<EpisodeTask> trainTasks, EpisodeOptions episodeOptions, string filesDirectory, TextWriter progress)
     {
         (_options, _greedy, _trainTasks, _filesDirectory, _progress) = (options, greedy, trainTasks, filesDirectory, progress);
         _prompts = new PolicyEpisodes(greedy, new RolloutOptions
@@ -51,7 +52,7 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
         });
         _sampler = new GroupSampler(sampler, episodeOptions);
         _model = greedy.Model;
-        var settings = new RlUpdateSettings
+        var settings = new RlUpdateOptions
         {
             Algorithm = options.Algorithm,
             MiniBatchSize = options.RlPromptsPerIteration * options.RlGroupSize,
@@ -60,7 +61,7 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
             // pass verl makes to recompute them would give the same numbers.
             RecomputeOldLogProbs = options.RlTemperature != 1.0,
         };
-        _optimizer = new PolicyOptimizer(_model.parameters(), new OptimizerSettings { LearningRate = options.RlLearningRate, WeightDecay = 0.0 });
+        _optimizer = new PolicyOptimizer(_model.parameters(), new PolicyOptimizerOptions { LearningRate = options.RlLearningRate, WeightDecay = 0.0 });
         _updater = new RlUpdater(new CausalLmScorer(_model, greedy.PadTokenId), new CausalLmScorer(reference, greedy.PadTokenId), _optimizer, settings);
         _random = NewStream();
     }

@@ -9,7 +9,7 @@ public static class Evaluator
 {
     /// <summary>One episode per task (up to <see cref="EpisodeOptions.MaxTurns"/> turns) with <paramref name="sampling"/> (greedy for the paper's numbers), then the report.</summary>
     public static async Task<EvaluationReport> EvaluateAsync(
-        IPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
+        IPolicy policy, PolicySampling sampling, IReadOnlyList<EpisodeTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
     {
         var traces = await RunAsync(policy, sampling, tasks, options, cancellationToken).ConfigureAwait(false);
         return EvaluationReport.FromTraces(traces);
@@ -17,7 +17,7 @@ public static class Evaluator
 
     /// <summary>The evaluation's episodes: every task in one lockstep batch (<see cref="EpisodeRunner"/>), in the order of <paramref name="tasks"/>.</summary>
     public static Task<IReadOnlyList<EpisodeTrace>> RunAsync(
-        IPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
+        IPolicy policy, PolicySampling sampling, IReadOnlyList<EpisodeTask> tasks, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sampling);
         ArgumentNullException.ThrowIfNull(tasks);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ToolRL.Episodes;
 using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 
 namespace ToolRL.Trainer.Evaluation;
@@ -15,7 +16,7 @@ internal sealed class HeldOutEvaluation : ITrainingEvaluation
 {
     private readonly IPolicy _policy;
     private readonly PolicySampling _sampling;
-    private readonly IReadOnlyList<EvaluationTask> _tasks;
+    private readonly IReadOnlyList<EpisodeTask> _tasks;
     private readonly EpisodeOptions _options;
     private readonly string _runDirectory;
     private readonly TextWriter _progress;
@@ -30,7 +31,7 @@ internal sealed class HeldOutEvaluation : ITrainingEvaluation
     /// <param name="runDirectory">Where the traces go.</param>
     /// <param name="progress">One line per evaluation.</param>
     /// <param name="label">The label of an evaluation after a step (traces file and progress line); default <c>step-N</c>.</param>
-    public HeldOutEvaluation(IPolicy policy, PolicySampling sampling, IReadOnlyList<EvaluationTask> tasks, EpisodeOptions options,
+    public HeldOutEvaluation(IPolicy policy, PolicySampling sampling, IReadOnlyList<EpisodeTask> tasks, EpisodeOptions options,
         string runDirectory, TextWriter progress, Func<int, string>? label = null)
     {
         ArgumentNullException.ThrowIfNull(policy);

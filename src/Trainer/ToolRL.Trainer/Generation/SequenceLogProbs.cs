@@ -1,5 +1,5 @@
-using TorchSharp;
 using ToolRL.Trainer.Models;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ToolRL.Trainer.Generation;

@@ -1,6 +1,6 @@
-using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using ToolRL.Trainer.Models;
 
 namespace ToolRL.Trainer.Rl;
 

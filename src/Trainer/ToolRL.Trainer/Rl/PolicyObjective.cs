@@ -1,6 +1,6 @@
-using ToolRL.Trainer.Models;
 using TorchSharp;
 using static TorchSharp.torch;
+using ToolRL.Trainer.Models;
 
 namespace ToolRL.Trainer.Rl;
 
@@ -34,7 +34,7 @@ internal sealed record LossTerms(
 internal static class PolicyObjective
 {
     /// <summary>Computes the loss terms.</summary>
-    public static LossTerms Compute(ObjectiveInputs inputs, RlLossSettings settings, LossNormalizer? normalizer = null)
+    public static LossTerms Compute(ObjectiveInputs inputs, RlLossOptions settings, LossNormalizer? normalizer = null)
     {
         ArgumentNullException.ThrowIfNull(inputs);
         ArgumentNullException.ThrowIfNull(settings);

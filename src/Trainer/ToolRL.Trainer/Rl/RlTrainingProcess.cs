@@ -2,9 +2,10 @@ using ToolRL.Environments;
 using ToolRL.Episodes;
 using ToolRL.Rewards;
 using ToolRL.Tasks;
-using ToolRL.Trainer.Models;
-using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Optimization;
+using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 
@@ -62,7 +63,7 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     /// <inheritdoc/>
     public async Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var tasks = TasksAt(context.DataCursor, _config.PromptsPerStep).Select(t => new EvaluationTask(_environment, t)).ToArray();
+        var tasks = TasksAt(context.DataCursor, _config.PromptsPerStep).Select(t => new EpisodeTask(_environment, t)).ToArray();
         var episodes = await _prompts.EpisodesAsync(tasks, context.SeedFor(1), cancellationToken).ConfigureAwait(false);
         var pick = new Random(context.SeedFor(2));
         var records = episodes.SelectMany(t => t.Steps).OrderBy(_ => pick.Next()).Take(_config.PromptsPerStep).ToArray();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ToolRL.Trainer.Optimization;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -22,7 +23,7 @@ internal sealed class RlUpdater
     /// <param name="optimizer">The optimizer over the policy's trainable parameters.</param>
     /// <param name="settings">Algorithm, loss and batching.</param>
     /// <param name="device">Where the loss tensors live (the policy's device); CPU by default.</param>
-    public RlUpdater(ISequenceScorer policy, ISequenceScorer? reference, PolicyOptimizer optimizer, RlUpdateSettings settings, Device? device = null)
+    public RlUpdater(ISequenceScorer policy, ISequenceScorer? reference, PolicyOptimizer optimizer, RlUpdateOptions settings, Device? device = null)
     {
         settings.Validate();
         if (settings.Loss.UseKlLoss && reference is null)
@@ -35,7 +36,7 @@ internal sealed class RlUpdater
     }
 
     /// <summary>The settings in use.</summary>
-    public RlUpdateSettings Settings { get; }
+    public RlUpdateOptions Settings { get; }
 
     /// <summary>Trains on <paramref name="samples"/> (kept in order: verl's <c>shuffle: False</c>).</summary>
     public RlUpdateStats Update(IReadOnlyList<RlSample> samples)

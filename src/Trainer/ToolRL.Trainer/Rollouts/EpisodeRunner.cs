@@ -1,4 +1,3 @@
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 
 namespace ToolRL.Trainer.Rollouts;
@@ -30,7 +29,7 @@ public sealed class EpisodeRunner
     public RolloutOptions Options { get; }
 
     /// <summary>Runs one episode per task, <see cref="RolloutOptions.ParallelEpisodes"/> at a time; the traces come back in the order of <paramref name="tasks"/>.</summary>
-    public async Task<IReadOnlyList<EpisodeTrace>> RunAsync(IReadOnlyList<EvaluationTask> tasks, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EpisodeTrace>> RunAsync(IReadOnlyList<EpisodeTask> tasks, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var traces = new List<EpisodeTrace>(tasks.Count);
@@ -39,7 +38,7 @@ public sealed class EpisodeRunner
         return traces;
     }
 
-    private async Task<EpisodeTrace[]> RunLockstepAsync(EvaluationTask[] tasks, CancellationToken cancellationToken)
+    private async Task<EpisodeTrace[]> RunLockstepAsync(EpisodeTask[] tasks, CancellationToken cancellationToken)
     {
         var running = new List<RunningEpisode>(tasks.Length);
         try

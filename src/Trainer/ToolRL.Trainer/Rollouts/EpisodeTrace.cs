@@ -1,7 +1,6 @@
 using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Rewards;
-using ToolRL.Trainer.Evaluation;
 
 namespace ToolRL.Trainer.Rollouts;
 
@@ -13,7 +12,7 @@ namespace ToolRL.Trainer.Rollouts;
 /// <param name="StrictMetrics">The same under <see cref="SolveRule.Strict"/>: only returned values solved.</param>
 /// <param name="EndReason">Why it ended.</param>
 public sealed record EpisodeTrace(
-    EvaluationTask Task,
+    EpisodeTask Task,
     IReadOnlyList<ChatMessage> Messages,
     IReadOnlyList<StepRecord> Steps,
     EpisodeMetrics Metrics,

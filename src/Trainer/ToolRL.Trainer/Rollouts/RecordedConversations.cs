@@ -1,7 +1,6 @@
 using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Sft;
 
@@ -17,13 +16,13 @@ namespace ToolRL.Trainer.Rollouts;
 /// </summary>
 public sealed class RecordedConversations : IRlPromptSource
 {
-    private readonly Func<EvaluationTask, CancellationToken, Task<IReadOnlyList<ChatMessage>>> _conversationOf;
+    private readonly Func<EpisodeTask, CancellationToken, Task<IReadOnlyList<ChatMessage>>> _conversationOf;
     private readonly EpisodeOptions _options;
 
     /// <summary>Creates the source.</summary>
     /// <param name="conversationOf">The recorded conversation of a task.</param>
     /// <param name="options">Reward variant and solve rule of the replay (those the RL reward uses).</param>
-    public RecordedConversations(Func<EvaluationTask, CancellationToken, Task<IReadOnlyList<ChatMessage>>> conversationOf, EpisodeOptions options)
+    public RecordedConversations(Func<EpisodeTask, CancellationToken, Task<IReadOnlyList<ChatMessage>>> conversationOf, EpisodeOptions options)
     {
         _conversationOf = conversationOf ?? throw new ArgumentNullException(nameof(conversationOf));
         ArgumentNullException.ThrowIfNull(options);
@@ -35,7 +34,7 @@ public sealed class RecordedConversations : IRlPromptSource
         new((task, cancellationToken) => GoldenTrajectory.BuildAsync(task.Environment, task.Task, cancellationToken), options);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EvaluationTask> tasks, long seed, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, long seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var traces = new List<EpisodeTrace>(tasks.Count);
@@ -49,7 +48,7 @@ public sealed class RecordedConversations : IRlPromptSource
 
     /// <summary>Replays <paramref name="conversation"/> of <paramref name="task"/>: one record per assistant message.</summary>
     /// <exception cref="InvalidDataException">An assistant message follows one without tool calls, which ended the episode.</exception>
-    public async Task<EpisodeTrace> ReplayAsync(EvaluationTask task, IReadOnlyList<ChatMessage> conversation, CancellationToken cancellationToken = default)
+    public async Task<EpisodeTrace> ReplayAsync(EpisodeTask task, IReadOnlyList<ChatMessage> conversation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(conversation);

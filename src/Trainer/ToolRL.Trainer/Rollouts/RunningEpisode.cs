@@ -2,7 +2,6 @@ using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 
 namespace ToolRL.Trainer.Rollouts;
@@ -10,13 +9,13 @@ namespace ToolRL.Trainer.Rollouts;
 /// <summary>One episode of <see cref="EpisodeRunner"/> in progress: its session, its Runtime episode, its conversation and records.</summary>
 internal sealed class RunningEpisode : IDisposable
 {
-    private readonly EvaluationTask _task;
+    private readonly EpisodeTask _task;
     private readonly IToolSession _session;
     private readonly List<ChatMessage> _messages = [];
     private readonly List<StepRecord> _steps = [];
     private readonly List<ParsedTurn> _turns = [];
 
-    public RunningEpisode(EvaluationTask task, EpisodeOptions options, string? systemPrompt)
+    public RunningEpisode(EpisodeTask task, EpisodeOptions options, string? systemPrompt)
     {
         _task = task;
         _session = task.Environment.OpenSession();

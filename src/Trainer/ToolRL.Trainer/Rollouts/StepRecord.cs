@@ -2,7 +2,6 @@ using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
 using ToolRL.Tools;
-using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 
 namespace ToolRL.Trainer.Rollouts;
@@ -22,7 +21,7 @@ namespace ToolRL.Trainer.Rollouts;
 /// <param name="Taken">The turn taken.</param>
 /// <param name="Outcome">Its reward, executed calls and solved sub-questions.</param>
 public sealed record StepRecord(
-    EvaluationTask Task, IReadOnlyList<ChatMessage> Prompt, IReadOnlyList<ParsedTurn> PriorTurns, RecordedState State,
+    EpisodeTask Task, IReadOnlyList<ChatMessage> Prompt, IReadOnlyList<ParsedTurn> PriorTurns, RecordedState State,
     PolicyTurn Taken, StepOutcome Outcome)
 {
     /// <summary>The 1-based number of the turn taken.</summary>

@@ -1,5 +1,5 @@
-using ToolRL.IO;
 using System.Text;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Runs;
 

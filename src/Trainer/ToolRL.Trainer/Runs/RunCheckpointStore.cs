@@ -1,5 +1,5 @@
-using ToolRL.IO;
 using System.Globalization;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Runs;
 

@@ -1,7 +1,8 @@
-using ToolRL.IO;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ToolRL.IO;
 using ToolRL.Rewards;
+using ToolRL.Trainer.Optimization;
 using ToolRL.Trainer.Rl;
 
 namespace ToolRL.Trainer.Runs;
@@ -117,12 +118,12 @@ public sealed record RunConfig
     }
 
     /// <summary>The RL update settings this config describes.</summary>
-    public RlUpdateSettings ToUpdateSettings() => new()
+    public RlUpdateOptions ToUpdateSettings() => new()
     {
         Algorithm = RlAlgorithmNames.Parse(Algorithm),
         MiniBatchSize = MiniBatchPrompts * SamplesPerPrompt,
         MicroBatchSize = MicroBatchSize,
-        Loss = new RlLossSettings
+        Loss = new RlLossOptions
         {
             Clip = new ClipRange(ClipRatio, ClipRatio),
             EntropyCoefficient = EntropyCoefficient,
@@ -134,7 +135,7 @@ public sealed record RunConfig
     };
 
     /// <summary>The optimizer settings this config describes.</summary>
-    public OptimizerSettings ToOptimizerSettings() => new()
+    public PolicyOptimizerOptions ToOptimizerSettings() => new()
     {
         LearningRate = LearningRate,
         WeightDecay = WeightDecay,

@@ -1,6 +1,6 @@
-using ToolRL.IO;
 using System.Globalization;
 using System.Text;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Runs;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using ToolRL.Trainer.Evaluation;
 
 namespace ToolRL.Trainer.Runs;
 
@@ -10,8 +9,11 @@ namespace ToolRL.Trainer.Runs;
 /// </summary>
 internal static class TrainingRunReport
 {
-    /// <summary>Writes <c>report.md</c> into <paramref name="runDirectory"/> (atomically); returns its path.</summary>
-    public static string Write(string runDirectory, string title, string summary, EvaluationReport? lastEvaluation, string phase = MetricNames.RlPhase)
+    /// <summary>
+    /// Writes <c>report.md</c> into <paramref name="runDirectory"/> (atomically); returns its path.
+    /// <paramref name="lastEvaluationByStructure"/> is the last evaluation's Markdown table (text, so that runs need not know evaluation's types).
+    /// </summary>
+    public static string Write(string runDirectory, string title, string summary, string? lastEvaluationByStructure, string phase = MetricNames.RlPhase)
     {
         var records = MetricsLog.Read(Path.Combine(runDirectory, "metrics.jsonl"));
         var report = new RunReport(title).Paragraph(summary);
@@ -24,8 +26,8 @@ internal static class TrainingRunReport
                     F(e[MetricNames.SolveF1]), F(e[MetricNames.StrictSolveF1]));
             report.Section("Held-out evaluation").Table(table);
         }
-        if (lastEvaluation is not null)
-            report.Section("Last evaluation by structure").Paragraph(lastEvaluation.ToMarkdown());
+        if (lastEvaluationByStructure is not null)
+            report.Section("Last evaluation by structure").Paragraph(lastEvaluationByStructure);
         report.Section("Training").FirstLast(records, phase)
             .Paragraph("Metrics per step: metrics.jsonl; TensorBoard events: tensorboard/; checkpoints: checkpoints/.");
         var path = Path.Combine(runDirectory, "report.md");

@@ -1,4 +1,4 @@
-using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Optimization;
 
 namespace ToolRL.Trainer.Sft;
 
@@ -12,7 +12,7 @@ public sealed record SftOptions
     public int BatchSize { get; init; } = 8;
 
     /// <summary>AdamW settings (learning rate, weight decay, gradient clipping).</summary>
-    public OptimizerSettings Optimizer { get; init; } = new() { LearningRate = 1e-3, WeightDecay = 0.0, MaxGradNorm = 1.0 };
+    public PolicyOptimizerOptions Optimizer { get; init; } = new() { LearningRate = 1e-3, WeightDecay = 0.0, MaxGradNorm = 1.0 };
 
     /// <summary>Learning-rate schedule over <see cref="Steps"/> (constant by default).</summary>
     public LearningRateSchedule Schedule { get; init; } = new();

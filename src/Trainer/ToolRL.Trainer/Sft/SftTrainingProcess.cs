@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ToolRL.Trainer.Models;
-using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Optimization;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Text.ChatTemplates;
 using static TorchSharp.torch;

@@ -1,5 +1,5 @@
-using ToolRL.IO;
 using System.Text.Json;
+using ToolRL.IO;
 
 namespace ToolRL.Trainer.Text.Tokenization;
 

@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ToolRL.Trainer.Rl;
+namespace ToolRL.Trainer.Optimization;
 
 /// <summary>The outcome of one optimizer step.</summary>
 /// <param name="GradNorm">The global gradient L2 norm before clipping.</param>
@@ -16,9 +16,9 @@ internal sealed class PolicyOptimizer : IDisposable
     private readonly AdamW _adam;
 
     /// <summary>Creates the optimizer over <paramref name="parameters"/> (typically <c>TrainableParameters.Select</c>'s result).</summary>
-    public PolicyOptimizer(IEnumerable<Parameter> parameters, OptimizerSettings? settings = null)
+    public PolicyOptimizer(IEnumerable<Parameter> parameters, PolicyOptimizerOptions? settings = null)
     {
-        Settings = settings ?? new OptimizerSettings();
+        Settings = settings ?? new PolicyOptimizerOptions();
         _parameters = parameters.ToArray();
         if (_parameters.Length == 0)
             throw new ArgumentException("No trainable parameter was given to the optimizer.", nameof(parameters));
@@ -27,7 +27,7 @@ internal sealed class PolicyOptimizer : IDisposable
     }
 
     /// <summary>The settings in use.</summary>
-    public OptimizerSettings Settings { get; }
+    public PolicyOptimizerOptions Settings { get; }
 
     /// <summary>The parameters this optimizer updates.</summary>
     public IReadOnlyList<Parameter> Parameters => _parameters;
@@ -36,7 +36,7 @@ internal sealed class PolicyOptimizer : IDisposable
     public void ZeroGrad() => _adam.zero_grad();
 
     /// <summary>
-    /// Clips the accumulated gradients to <see cref="OptimizerSettings.MaxGradNorm"/> and applies AdamW; a non-finite
+    /// Clips the accumulated gradients to <see cref="PolicyOptimizerOptions.MaxGradNorm"/> and applies AdamW; a non-finite
     /// gradient norm skips the update. Gradients are cleared afterwards either way.
     /// </summary>
     public OptimizerStepResult Step()
@@ -51,7 +51,7 @@ internal sealed class PolicyOptimizer : IDisposable
 
     /// <summary>
     /// Scales the accumulated gradients in place so that their global L2 norm is at most
-    /// <see cref="OptimizerSettings.MaxGradNorm"/>; returns the norm before clipping.
+    /// <see cref="PolicyOptimizerOptions.MaxGradNorm"/>; returns the norm before clipping.
     /// </summary>
     public double ClipGradients()
     {

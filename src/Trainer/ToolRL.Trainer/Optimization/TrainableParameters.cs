@@ -2,7 +2,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace ToolRL.Trainer.Rl;
+namespace ToolRL.Trainer.Optimization;
 
 /// <summary>
 /// Chooses which parameters train: those whose HF name matches any pattern (all when no pattern is given). The

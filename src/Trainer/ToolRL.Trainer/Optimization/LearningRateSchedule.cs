@@ -1,4 +1,4 @@
-namespace ToolRL.Trainer.Sft;
+namespace ToolRL.Trainer.Optimization;
 
 /// <summary>
 /// Linear warm-up to the base learning rate, then cosine decay to <see cref="FinalFraction"/> of it at the last

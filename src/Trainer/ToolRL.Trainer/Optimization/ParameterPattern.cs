@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace ToolRL.Trainer.Rl;
+namespace ToolRL.Trainer.Optimization;
 
 /// <summary>
 /// A whole-name pattern over HF parameter names. Plain text is a glob: <c>*</c> any run of characters (dots

@@ -4,7 +4,7 @@ namespace ToolRL.Trainer.Rl;
 /// The actor loss's hyper-parameters. Defaults are the paper's verl settings: clip 0.2 (dual clip 3.0), entropy
 /// coefficient 0.001, KL loss (not reward) with coefficient 0.001 of type low_var_kl, token-mean aggregation.
 /// </summary>
-public sealed record RlLossSettings
+public sealed record RlLossOptions
 {
     /// <summary>PPO clip ranges.</summary>
     public ClipRange Clip { get; init; } = new();

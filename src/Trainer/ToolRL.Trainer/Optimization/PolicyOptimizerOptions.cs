@@ -1,10 +1,10 @@
-namespace ToolRL.Trainer.Rl;
+namespace ToolRL.Trainer.Optimization;
 
 /// <summary>
 /// AdamW and gradient clipping. Defaults follow the paper (lr 1e-6) and FTRL's verl config (weight decay 0.01,
 /// grad_clip 1.0, PyTorch's betas and ε).
 /// </summary>
-public sealed record OptimizerSettings
+public sealed record PolicyOptimizerOptions
 {
     /// <summary>Learning rate.</summary>
     public double LearningRate { get; init; } = 1e-6;

@@ -2,7 +2,7 @@ using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Text.ChatTemplates;
 
-namespace ToolRL.Trainer.Rl;
+namespace ToolRL.Trainer.Optimization;
 
 /// <summary>
 /// An RL step checkpoint, the same for every training process: the model as a complete HF folder (weights, config,

@@ -1,13 +1,13 @@
 namespace ToolRL.Trainer.Rl;
 
 /// <summary>How one batch of samples becomes optimizer steps (verl's actor update settings).</summary>
-public sealed record RlUpdateSettings
+public sealed record RlUpdateOptions
 {
     /// <summary>Advantage estimator.</summary>
     public RlAlgorithm Algorithm { get; init; } = RlAlgorithm.Grpo;
 
     /// <summary>The actor loss.</summary>
-    public RlLossSettings Loss { get; init; } = new();
+    public RlLossOptions Loss { get; init; } = new();
 
     /// <summary>Samples per optimizer step (verl's <c>ppo_mini_batch_size</c> × samples per prompt).</summary>
     public int MiniBatchSize { get; init; } = 32;
