@@ -89,10 +89,7 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
         _model.train();
         var stats = _updater.Update(samples);
         _model.eval();
-        var metrics = RlUpdateMetrics.Of(stats);
-        (metrics[MetricNames.RolloutSolveP], metrics[MetricNames.RolloutSolveR], metrics[MetricNames.RolloutSolveF1]) =
-            EpisodeMetrics.Average(episodes.Select(e => e.Metrics).ToArray());
-        metrics[MetricNames.Records] = chosen.Length;
+        var metrics = RlUpdateMetrics.Of(stats, episodes, chosen.Length);
         _progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"rl {context.Step}/{_options.RlIterations}  reward {stats.MeanReward:F3}  kl {stats.Kl:F4}  entropy {stats.Entropy:F3}  {stats.TokensPerSecond:F0} tok/s"));
         return new TrainingStepOutcome(metrics, _draws);

@@ -77,13 +77,7 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
         _policy.Model.train();
         var stats = _updater.Update(samples);
 
-        var (p, r, f1) = EpisodeMetrics.Average(episodes.Select(t => t.Metrics).ToArray());
-        var metrics = RlUpdateMetrics.Of(stats);
-        metrics[MetricNames.RolloutSolveP] = p;
-        metrics[MetricNames.RolloutSolveR] = r;
-        metrics[MetricNames.RolloutSolveF1] = f1;
-        metrics[MetricNames.Records] = records.Length;
-        return new TrainingStepOutcome(metrics, context.DataCursor + _config.PromptsPerStep);
+        return new TrainingStepOutcome(RlUpdateMetrics.Of(stats, episodes, records.Length), context.DataCursor + _config.PromptsPerStep);
     }
 
     /// <inheritdoc/>
@@ -105,13 +99,20 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
     private EnvironmentTask[] TasksAt(long cursor, int count)
     {
         var result = new EnvironmentTask[count];
+        int[]? order = null;
+        var orderEpoch = -1;
         for (var i = 0; i < count; i++)
         {
             var position = cursor + i;
             var epoch = (int)(position / _tasks.Count);
-            var order = Enumerable.Range(0, _tasks.Count).ToArray();
-            new Random(TorchRng.StepSeed(_config.Seed, epoch, 99)).Shuffle(order);
-            result[i] = _tasks[order[position % _tasks.Count]];
+            if (epoch != orderEpoch)
+            {
+                // Each epoch's shuffle once, not once per task drawn from it.
+                order = Enumerable.Range(0, _tasks.Count).ToArray();
+                new Random(TorchRng.StepSeed(_config.Seed, epoch, 99)).Shuffle(order);
+                orderEpoch = epoch;
+            }
+            result[i] = _tasks[order![position % _tasks.Count]];
         }
         return result;
     }

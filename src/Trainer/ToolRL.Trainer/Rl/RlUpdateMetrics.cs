@@ -1,3 +1,5 @@
+using ToolRL.Rewards;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 
 namespace ToolRL.Trainer.Rl;
@@ -18,7 +20,17 @@ internal static class RlUpdateMetrics
         [MetricNames.ResponseTokens] = stats.ResponseTokens,
     };
 
-    /// <summary>The statistics back from a record <see cref="Of"/> made.</summary>
+    /// <summary>An RL step's record: the update's statistics, the rollout episodes' Solve-P/R/F1 and how many step records were sampled.</summary>
+    public static Dictionary<string, double> Of(RlUpdateStats stats, IReadOnlyList<EpisodeTrace> episodes, int records)
+    {
+        var metrics = Of(stats);
+        (metrics[MetricNames.RolloutSolveP], metrics[MetricNames.RolloutSolveR], metrics[MetricNames.RolloutSolveF1]) =
+            EpisodeMetrics.Average(episodes.Select(e => e.Metrics).ToArray());
+        metrics[MetricNames.Records] = records;
+        return metrics;
+    }
+
+    /// <summary>The statistics back from a record <see cref="Of(RlUpdateStats)"/> made.</summary>
     public static RlUpdateStats StatsOf(StepMetrics r) => new()
     {
         MeanReward = r[MetricNames.RewardMean], Kl = r[MetricNames.Kl], Entropy = r[MetricNames.Entropy], PolicyLoss = r[MetricNames.PolicyLoss],
