@@ -26,6 +26,7 @@ public sealed class TrainerCliModule : ICliModule, IServedModelOptions
     /// <inheritdoc/>
     public IEnumerable<Command> CreateCommands(CliContext context)
     {
+        yield return BaseCommand.Create(context);
         yield return SftCommand.Create(context);
         yield return CollectCommand.Create(context);
         yield return TrainCommand.Create(context);
