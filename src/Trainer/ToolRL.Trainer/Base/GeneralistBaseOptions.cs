@@ -23,18 +23,20 @@ internal sealed record GeneralistBaseOptions
     /// </summary>
     public ProceduralOptions Universe { get; init; } = new()
     {
-        Scenarios = 160,
-        Composition = new() { SingleHop = 6, ParallelSingleHop = 6, MultiHop = 6, ParallelMultiHop = 6, MaxConsecutiveFailures = 300 },
+        Scenarios = 320,
+        KindsPerScenario = 4,
+        ToolsPerScenario = 4,
+        Composition = new() { SingleHop = 4, ParallelSingleHop = 4, MultiHop = 4, ParallelMultiHop = 4, MaxConsecutiveFailures = 300 },
     };
 
     /// <summary>Fraction of the universe's questions held out (the general-capability evaluation set).</summary>
     public double HeldOutFraction { get; init; } = TaskSplit.DefaultHeldOutFraction;
 
     /// <summary>Model dimensions (the vocabulary size is set from the tokenizer).</summary>
-    public TinyModelSizes Model { get; init; } = new() { HiddenSize = 128, IntermediateSize = 384, Layers = 2, Heads = 4, KeyValueHeads = 2, HeadDim = 32, RopeTheta = 10_000, InitStd = 0.02 };
+    public TinyModelSizes Model { get; init; } = new() { HiddenSize = 128, IntermediateSize = 384, Layers = 3, Heads = 4, KeyValueHeads = 2, HeadDim = 32, RopeTheta = 10_000, InitStd = 0.02 };
 
     /// <summary>SFT optimizer steps.</summary>
-    public int Steps { get; init; } = 3000;
+    public int Steps { get; init; } = 2400;
 
     /// <summary>Sequences per step.</summary>
     public int BatchSize { get; init; } = 24;

@@ -101,6 +101,12 @@ internal static class GeneralistBaseRecipe
         var general = await Evaluate(shipped, greedy, curveTasks, episodeOptions, runDir, "universe held out", progress, cancellationToken).ConfigureAwait(false);
         var targetTasks = EmbeddedDefaultTasks.Plan(new EmbeddedDefaultOptions(), targets).HeldOut;
         var target = await Evaluate(shipped, greedy, targetTasks, episodeOptions, runDir, "targets held out", progress, cancellationToken).ConfigureAwait(false);
+        new GeneralistBaseCard
+        {
+            Universe = options.Universe, SplitSeed = options.Seed, HeldOutFraction = options.HeldOutFraction, GeneralSample = options.EvalSample,
+            MaxNewTokens = options.MaxNewTokens, MaxTurns = options.MaxTurns, Steps = options.Steps,
+            GeneralSolveF1 = general.Overall.SolveF1, TargetSolveF1 = target.Overall.SolveF1,
+        }.Save(modelDir);
         clock.Stop();
         var result = new GeneralistBaseResult(runDir, universe.Describe(), split.Train.Count, split.HeldOut.Count, examples.Count, sftResult, general, target, clock.Elapsed);
         GeneralistBaseReport.Write(result, options, Path.Combine(runDir, "report.md"));

@@ -40,11 +40,19 @@ internal static class TrainCommand
             Description = "Embedded default: steps of the second SFT stage, on the full prompts (default 800; 0 skips it).",
         };
         var lr = new Option<double?>("--lr") { Description = "RL learning rate." };
+        var warmStartFaults = new Option<double?>("--warm-start-faults")
+        {
+            Description = "Embedded default: share of training tasks (0–1) whose SFT trajectory comes from an imperfect behaviour policy (a redundant call, a stop after the first hop, or a wrong tool then the right one); default 0 = golden.",
+        };
+        var baseModel = new Option<string?>("--base")
+        {
+            Description = "Embedded default: start from this generalist base (a `base` run's model folder) instead of SFT: RL on the targets with the step reward only, scored before and after with general capability and the parameter-change analysis.",
+        };
         var trainable = new Option<string?>("--trainable") { Description = "Train only parameters matching these patterns, e.g. 'model.layers.[0-3].mlp.*'. --model runs only." };
         var thinking = ModelOptions.Thinking();
         var command = new Command("train", "Train a policy in the environments: SFT warm start + GRPO (embedded default), or RL on an HF checkpoint.")
         {
-            scenario, seed, model, device, algo, output, config, steps, sftShortSteps, sftSteps, lr, trainable, thinking,
+            scenario, seed, model, device, algo, output, config, steps, sftShortSteps, sftSteps, lr, warmStartFaults, baseModel, trainable, thinking,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -74,6 +82,7 @@ internal static class TrainCommand
                     ShortContextSftSteps = parse.GetValue(sftShortSteps) ?? defaults.ShortContextSftSteps,
                     SftSteps = parse.GetValue(sftSteps) ?? defaults.SftSteps,
                     RlLearningRate = parse.GetValue(lr) ?? defaults.RlLearningRate,
+                    WarmStartFaultShare = parse.GetValue(warmStartFaults) ?? defaults.WarmStartFaultShare,
                 };
                 try
                 {
@@ -87,6 +96,18 @@ internal static class TrainCommand
                 var runDirectory = Path.GetFullPath(options.OutputDirectory);
                 OutputChecks.WritableFolder(runDirectory, "--out");
                 context.OnInterrupt(() => EmbeddedInterruptNote(runDirectory));
+                if (parse.GetValue(baseModel) is { } basePath)
+                {
+                    if (CommonOptions.Given(parse, sftShortSteps) || CommonOptions.Given(parse, sftSteps) || CommonOptions.Given(parse, warmStartFaults))
+                        throw new CliException("--base starts from the generalist base and runs no SFT: --sft-short-steps, --sft-steps and --warm-start-faults do not apply", ExitCodes.BadArguments);
+                    if (!File.Exists(Path.Combine(basePath, "config.json")))
+                        throw new CliException($"--base '{basePath}' has no config.json: pass the model folder of a `base` run", ExitCodes.BadArguments);
+                    var fromBase = await BaseRlJob.RunAsync(options, basePath, environments, context.Output, cancellationToken);
+                    context.Output.WriteLine($"targets held out: {fromBase.TargetsBefore.Overall} (base) → {fromBase.TargetsAfter.Overall} (after RL)");
+                    context.Output.WriteLine($"general:          {fromBase.GeneralBefore.Overall} (base) → {fromBase.GeneralAfter.Overall} (after RL)");
+                    context.Output.WriteLine($"run folder: {fromBase.RunDirectory} ({fromBase.Elapsed.TotalSeconds:F0} s)");
+                    return ExitCodes.Ok;
+                }
                 var result = await EmbeddedDefaultJob.RunAsync(options, environments, context.Output, cancellationToken);
                 context.Output.WriteLine($"held-out after SFT: {result.AfterSft.Overall}");
                 context.Output.WriteLine($"held-out after RL:  {result.AfterRl.Overall}");

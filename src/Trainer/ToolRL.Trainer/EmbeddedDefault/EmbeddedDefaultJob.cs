@@ -55,8 +55,22 @@ public static class EmbeddedDefaultJob
         manifest.Save(runDir); // eval --run evaluates exactly these held-out tasks
 
         var golden = new List<(EpisodeTask Task, IReadOnlyList<ChatMessage> Messages)>();
+        var faults = EmbeddedDefaultPhases.Faults(options);
+        var faultCounts = Enum.GetValues<TrajectoryFault>().ToDictionary(f => f, _ => 0);
         foreach (var t in plan.Train)
-            golden.Add((t, await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false)));
+        {
+            var (messages, fault) = faults is null
+                ? (await GoldenTrajectory.BuildAsync(t.Environment, t.Task, cancellationToken).ConfigureAwait(false), TrajectoryFault.None)
+                : await BehaviourTrajectory.BuildAsync(t.Environment, t.Task, faults, options.Seed, cancellationToken).ConfigureAwait(false);
+            faultCounts[fault]++;
+            golden.Add((t, messages));
+        }
+        string warmStart = faults is null
+            ? $"golden trajectories of the {plan.Train.Length} training tasks"
+            : $"an imperfect behaviour policy's trajectories of the {plan.Train.Length} training tasks: golden calls with one injected fault in " +
+              $"{faultCounts[TrajectoryFault.RedundantCall]} (a redundant repeated call), {faultCounts[TrajectoryFault.StopAfterFirstHop]} (an answer right after the first hop) and " +
+              $"{faultCounts[TrajectoryFault.WrongTool]} (a wrong but plausible tool, repaired in the next turn); {faultCounts[TrajectoryFault.None]} golden";
+        progress.WriteLine($"warm-start data: {warmStart}");
         string tokenizerDir = Path.Combine(runDir, "tokenizer");
         var (tokenizer, vocabulary) = await EmbeddedVocabulary.ResolveAsync(options, environments, tokenizerDir, cancellationToken).ConfigureAwait(false);
         int endId = tokenizer.SpecialTokenId("<|im_end|>"), padId = tokenizer.SpecialTokenId("<|endoftext|>");
@@ -115,7 +129,7 @@ public static class EmbeddedDefaultJob
         var shortSft = options.ShortContextSftSteps > 0 ? SftResult.Of(records, MetricNames.SftShortPhase) : null;
         var result = new EmbeddedDefaultResult(options.Seed, runDir, plan.Train.Length, plan.HeldOut.Length, tokenizer.VocabularySize, vocabulary,
             sftResult, afterSft, records.Where(r => r.Phase == MetricNames.RlPhase).Select(RlUpdateMetrics.StatsOf).ToList(), afterRl, clock.Elapsed, shortSft,
-            HeldOutSourceScores.BySource(plan, afterSft, afterRl));
+            HeldOutSourceScores.BySource(plan, afterSft, afterRl)) { WarmStartData = warmStart };
         EmbeddedDefaultReport.Write(result, options, Path.Combine(runDir, "report.md"));
         progress.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"done in {clock.Elapsed.TotalSeconds:F0} s: held-out Solve-F1 {afterSft.Overall.SolveF1:F2} after SFT → {afterRl.Overall.SolveF1:F2} after RL; report {Path.Combine(runDir, "report.md")}"));

@@ -57,6 +57,13 @@ public sealed record EmbeddedDefaultOptions
     /// </summary>
     public int ShortContextSftSteps { get; init; } = 300;
 
+    /// <summary>
+    /// Share of training tasks whose warm-start trajectory comes from an imperfect behaviour policy instead of the golden
+    /// one (issue 15's second design): a redundant repeated call, a stop after the first hop, or a wrong but plausible
+    /// tool repaired in the next turn, a third each (<see cref="Sft.BehaviourTrajectory"/>). 0 (the default) = golden.
+    /// </summary>
+    public double WarmStartFaultShare { get; init; }
+
     /// <summary>SFT optimizer steps.</summary>
     public int SftSteps { get; init; } = 800;
 
@@ -111,6 +118,7 @@ public sealed record EmbeddedDefaultOptions
         if (RlIterations < 0 || RlPromptsPerIteration < 1 || RlGroupSize < 2)
             throw new ArgumentOutOfRangeException(nameof(RlIterations), "RL iterations must be ≥ 0, prompts per iteration ≥ 1 and the group size ≥ 2.");
         if (MaxNewTokens < 1 || MaxTurns < 1) throw new ArgumentOutOfRangeException(nameof(MaxNewTokens), "MaxNewTokens and MaxTurns must be ≥ 1.");
+        if (!(WarmStartFaultShare >= 0 && WarmStartFaultShare <= 1)) throw new ArgumentOutOfRangeException(nameof(WarmStartFaultShare), WarmStartFaultShare, "WarmStartFaultShare must be in [0, 1].");
         if (ComposedTasksPerStructure < 0) throw new ArgumentOutOfRangeException(nameof(ComposedTasksPerStructure), ComposedTasksPerStructure, "ComposedTasksPerStructure must be ≥ 0.");
         if (HeldOutComposedTasksPerStructure < 0)
             throw new ArgumentOutOfRangeException(nameof(HeldOutComposedTasksPerStructure), HeldOutComposedTasksPerStructure, "HeldOutComposedTasksPerStructure must be ≥ 0.");

@@ -52,6 +52,14 @@ internal static class EmbeddedDefaultPhases
     public static RunConfig RlLoop(EmbeddedDefaultOptions o) =>
         new() { OutputDir = o.OutputDirectory, Steps = o.RlIterations, Seed = unchecked((int)o.Seed), CheckpointInterval = RlCheckpointInterval, KeepCheckpoints = 2 };
 
+    /// <summary>The behaviour policy's faults for the warm-start data, or null for golden trajectories.</summary>
+    public static BehaviourFaults? Faults(EmbeddedDefaultOptions o) => o.WarmStartFaultShare <= 0 ? null : new BehaviourFaults
+    {
+        RedundantCall = o.WarmStartFaultShare / 3, StopAfterFirstHop = o.WarmStartFaultShare / 3, WrongTool = o.WarmStartFaultShare / 3,
+    };
+
+    // The fault share is named only when set, so golden runs keep the settings text (and resume) of before.
     private static string Sft(EmbeddedDefaultOptions o, int steps) => string.Create(CultureInfo.InvariantCulture,
-        $"steps={steps}; batch={o.SftBatchSize}; lr={o.SftLearningRate:R}; warmup={o.SftSchedule.WarmupSteps}; final={o.SftSchedule.FinalFraction:R}; seed={o.Seed}");
+        $"steps={steps}; batch={o.SftBatchSize}; lr={o.SftLearningRate:R}; warmup={o.SftSchedule.WarmupSteps}; final={o.SftSchedule.FinalFraction:R}; seed={o.Seed}") +
+        (o.WarmStartFaultShare > 0 ? string.Create(CultureInfo.InvariantCulture, $"; behaviour faults={o.WarmStartFaultShare:R}") : "");
 }

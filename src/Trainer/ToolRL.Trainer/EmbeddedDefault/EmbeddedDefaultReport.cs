@@ -15,6 +15,7 @@ public static class EmbeddedDefaultReport
                 $"Seed {r.Seed}; {r.TrainTasks} training tasks, {r.HeldOutTasks} held out; vocabulary {r.Vocabulary}; " +
                 $"Qwen3 architecture, {o.Model.Layers} layers, hidden {o.Model.HiddenSize}; " +
                 $"wall time {r.Elapsed.TotalSeconds:F0} s."))
+            .Paragraph(r.WarmStartData is null ? "" : $"Warm-start (SFT) data: {r.WarmStartData}.")
             .Section("Held-out evaluation")
             .Table(new MarkdownTable("phase", "Solve-P", "Solve-R", "Solve-F1", "strict Solve-F1")
                 .Add("after SFT", F(r.AfterSft.Overall.SolveP), F(r.AfterSft.Overall.SolveR), F(r.AfterSft.Overall.SolveF1), F(r.AfterSft.OverallStrict.SolveF1))

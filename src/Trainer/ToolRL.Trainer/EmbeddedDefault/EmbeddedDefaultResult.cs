@@ -31,7 +31,11 @@ public sealed record EmbeddedDefaultResult(
     EvaluationReport AfterRl,
     TimeSpan Elapsed,
     SftResult? ShortContextSft = null,
-    IReadOnlyList<HeldOutSourceScores>? HeldOutBySource = null);
+    IReadOnlyList<HeldOutSourceScores>? HeldOutBySource = null)
+{
+    /// <summary>Where the warm-start (SFT) data came from, in words.</summary>
+    public string? WarmStartData { get; init; }
+}
 
 /// <summary>Held-out scores of one source of held-out tasks, after SFT and after RL.</summary>
 /// <param name="Source">"authored" or "composed".</param>

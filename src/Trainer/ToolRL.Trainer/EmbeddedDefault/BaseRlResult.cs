@@ -1,0 +1,11 @@
+using ToolRL.Trainer.Analysis;
+using ToolRL.Trainer.Evaluation;
+using ToolRL.Trainer.Rl;
+
+namespace ToolRL.Trainer.EmbeddedDefault;
+
+/// <summary>What the experiment from the generalist base measured (<see cref="BaseRlJob"/>).</summary>
+internal sealed record BaseRlResult(
+    long Seed, string RunDirectory, string BaseDirectory, int TrainTasks, int HeldOutTasks, int GeneralTasks,
+    EvaluationReport TargetsBefore, EvaluationReport TargetsAfter, EvaluationReport GeneralBefore, EvaluationReport GeneralAfter,
+    IReadOnlyList<RlUpdateStats> Rl, IReadOnlyList<ModuleChange> Changes, int RlSteps, TimeSpan RlElapsed, TimeSpan Elapsed);
