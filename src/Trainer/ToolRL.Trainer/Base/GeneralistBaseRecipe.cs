@@ -31,12 +31,15 @@ internal static class GeneralistBaseRecipe
     /// <summary>The run folder's model, the base's HF checkpoint.</summary>
     public const string ModelFolder = "model";
 
-    /// <summary>Runs (or resumes) the recipe; <paramref name="targets"/> are evaluated zero-shot at the end.</summary>
+    /// <summary>
+    /// Runs (or resumes) the recipe; <paramref name="targetHeldOut"/> (the target environments' held-out tasks, as the
+    /// experiment from the base evaluates them) are scored zero-shot at the end.
+    /// </summary>
     public static async Task<GeneralistBaseResult> RunAsync(
-        GeneralistBaseOptions options, IReadOnlyList<IToolEnvironment> targets, TextWriter progress, CancellationToken cancellationToken = default)
+        GeneralistBaseOptions options, IReadOnlyList<EpisodeTask> targetHeldOut, TextWriter progress, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(targetHeldOut);
         ArgumentNullException.ThrowIfNull(progress);
         options.Validate();
         var clock = Stopwatch.StartNew();
@@ -99,8 +102,7 @@ internal static class GeneralistBaseRecipe
         // Zero-shot, from the saved bf16 model: the numbers a user of the shipped weights gets.
         var shipped = TorchPolicy.Load(modelDir);
         var general = await Evaluate(shipped, greedy, curveTasks, episodeOptions, runDir, "universe held out", progress, cancellationToken).ConfigureAwait(false);
-        var targetTasks = EmbeddedDefaultTasks.Plan(new EmbeddedDefaultOptions(), targets).HeldOut;
-        var target = await Evaluate(shipped, greedy, targetTasks, episodeOptions, runDir, "targets held out", progress, cancellationToken).ConfigureAwait(false);
+        var target = await Evaluate(shipped, greedy, targetHeldOut, episodeOptions, runDir, "targets held out", progress, cancellationToken).ConfigureAwait(false);
         new GeneralistBaseCard
         {
             Universe = options.Universe, SplitSeed = options.Seed, HeldOutFraction = options.HeldOutFraction, GeneralSample = options.EvalSample,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ToolRL.Cli;
 using ToolRL.Trainer.Base;
+using ToolRL.Trainer.EmbeddedDefault;
 
 namespace ToolRL.Trainer.Cli;
 
@@ -42,7 +43,9 @@ internal static class BaseCommand
                 throw new CliException(e.Message, ExitCodes.BadArguments);
             }
             OutputChecks.WritableFolder(Path.GetFullPath(options.OutputDirectory), "--out");
-            await GeneralistBaseRecipe.RunAsync(options, context.Environments, context.Output, cancellationToken);
+            // The targets' held-out tasks as the embedded default's seed-1 run evaluates them.
+            var targetHeldOut = EmbeddedDefaultTasks.Plan(new EmbeddedDefaultOptions(), context.Environments).HeldOut;
+            await GeneralistBaseRecipe.RunAsync(options, targetHeldOut, context.Output, cancellationToken);
             return ExitCodes.Ok;
         });
         return command;
