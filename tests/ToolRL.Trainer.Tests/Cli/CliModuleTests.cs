@@ -22,10 +22,10 @@ public sealed class CliModuleTests
         ToolRLApp.BuildRootCommand(new CliContext(Environments, TextWriter.Null, TextWriter.Null), modules).Subcommands.Select(c => c.Name).ToArray();
 
     [Fact]
-    public void Without_the_trainer_the_command_line_has_describe_export_and_serve_and_the_trainer_adds_its_five()
+    public void Without_the_trainer_the_command_line_has_describe_export_and_serve_and_the_trainer_adds_its_six()
     {
         Assert.Equal(["describe", "export", "serve"], CommandNames([]));
-        Assert.Equal(["describe", "export", "serve", "sft", "collect", "train", "eval", "analyze"], CommandNames([TrainerCliModule.Instance]));
+        Assert.Equal(["describe", "export", "serve", "base", "sft", "collect", "train", "eval", "analyze"], CommandNames([TrainerCliModule.Instance]));
     }
 
     [Fact]

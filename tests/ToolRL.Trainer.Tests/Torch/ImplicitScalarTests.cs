@@ -101,7 +101,8 @@ public class ImplicitScalarTests
             global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic;
             global using System.Threading; global using System.Threading.Tasks; global using System.Net.Http;
             """, ParseOptions);
-        return CSharpCompilation.Create("TrainerSources", trees.Append(globalUsings), references,
+        // Named as the Trainer so the Runtime's InternalsVisibleTo("ToolRL.Trainer") applies, as in the real build.
+        return CSharpCompilation.Create("ToolRL.Trainer", trees.Append(globalUsings), references,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
     }
 

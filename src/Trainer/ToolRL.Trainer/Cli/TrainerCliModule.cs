@@ -8,7 +8,7 @@ using ToolRL.Trainer.Runs;
 namespace ToolRL.Trainer.Cli;
 
 /// <summary>
-/// The Trainer's commands on the ToolRL command line: <c>sft</c>, <c>collect</c>, <c>train</c>, <c>eval</c> and
+/// The Trainer's commands on the ToolRL command line: <c>base</c>, <c>sft</c>, <c>collect</c>, <c>train</c>, <c>eval</c> and
 /// <c>analyze</c>, and the Trainer's expected errors (a bad run config or run folder, a device this build lacks, a
 /// failing endpoint). It also gives <c>serve</c> its <c>--model DIR</c> (<see cref="IServedModelOptions"/>), which
 /// serves a checkpoint's OpenAI chat completions beside the environments. ToolRL.Sdk registers it in a project that
