@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToolRL.Environments;
 using ToolRL.Parsing;
 using ToolRL.Rewards;
@@ -20,6 +21,8 @@ public sealed record StepScore(double Reward, ParsedTurn Turn, IReadOnlyList<Exe
 public static class StepScorer
 {
     /// <summary>Scores <paramref name="turn"/> at <paramref name="state"/>. Never throws for bad model output.</summary>
+    // Pooled: a bounded call awaits on a scheduler thread, and a fresh state-machine box per turn was its largest part.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<StepScore> ScoreAsync(
         IToolSession session, RecordedState state, ParsedTurn turn, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
     {

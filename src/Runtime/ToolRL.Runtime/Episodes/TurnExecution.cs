@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToolRL.Environments;
 using ToolRL.Rewards;
 using ToolRL.Tools;
@@ -11,6 +12,7 @@ namespace ToolRL.Episodes;
 /// </summary>
 internal static class TurnExecution
 {
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))] // the box is reused when a call awaits
     public static async ValueTask<(ExecutedCall[] Calls, int Solved)> RunAsync(
         IToolSession session, IReadOnlyList<ToolCall> calls, UnsolvedSet? reference, UnsolvedSet? strict, SolveRule rule,
         CancellationToken cancellationToken)

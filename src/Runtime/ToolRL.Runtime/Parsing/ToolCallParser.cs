@@ -136,6 +136,17 @@ public static class ToolCallParser
     /// <summary>One block's JSON, decided as <c>parse_qwen</c>'s <c>try</c> body decides it.</summary>
     private static bool TryParseCall(ReadOnlySpan<char> json, out ToolCall call)
     {
+        if (PlainCallReader.TryRead(json, out var plainName, out var plainArguments))
+        {
+            call = new ToolCall(plainName, plainArguments);
+            return true;
+        }
+        return TryParseCallFully(json, out call);
+    }
+
+    /// <summary>The full path of <see cref="TryParseCall"/>: the block through <see cref="PyJson"/>'s parse tree.</summary>
+    internal static bool TryParseCallFully(ReadOnlySpan<char> json, out ToolCall call)
+    {
         call = null!;
         if (!PyJson.TryLoads(json, out var value) || value.Kind != PyValueKind.Dict)
             return false; // not JSON, or .get on a non-dict (AttributeError)
