@@ -32,11 +32,9 @@ public static class StepScorer
         options ??= EpisodeOptions.Default;
         if (!turn.HasToolCalls)
             return new StepScore(StepReward.ForAnswer(turn, state.FinalAnswer, state.UnsolvedCount, state.SolveRate), turn, [], 0);
-        // Only the options' rule decides this turn's reward, so only its set is built and checked.
-        var unsolved = new UnsolvedSet(state.Unsolved);
-        var strict = options.SolveRule == SolveRule.Strict;
-        var (calls, solved) = await TurnExecution.RunAsync(session, turn.ToolCalls, strict ? null : unsolved, strict ? unsolved : null,
-            options.SolveRule, cancellationToken).ConfigureAwait(false);
+        // Only the options' rule decides this turn's reward, so only its answers are checked.
+        var solver = new RecordedSolver(state.Unsolved, options.SolveRule == SolveRule.Strict);
+        var (calls, solved) = await TurnExecution.RunAsync(session, turn.ToolCalls, solver, cancellationToken).ConfigureAwait(false);
         return new StepScore(StepReward.ForToolCalls(options.RewardVariant, solved, calls.Length), turn, calls, solved);
     }
 
