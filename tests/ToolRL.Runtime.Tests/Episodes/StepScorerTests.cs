@@ -64,6 +64,24 @@ public sealed class StepScorerTests
         Assert.Equal(1, state.UnsolvedCount);
     }
 
+    [Theory]
+    [InlineData(SolveRule.Reference)]
+    [InlineData(SolveRule.Strict)]
+    public async Task A_sub_question_one_call_solved_is_not_solved_again_by_the_next_call_of_the_turn(SolveRule rule)
+    {
+        var env = TestEnvironments.Create();
+        var task = env.Task(TestTasks.CapitalOfFrance);
+        var options = new EpisodeOptions { SolveRule = rule };
+        var turn = Call("get_capital", "country", "France") + Call("get_capital", "country", "France");
+        using var session = env.OpenSession();
+        var score = await StepScorer.ScoreAsync(session, RecordedState.Start(task), turn, options);
+        Assert.Equal(1, score.Solved);
+        Assert.Equal([true, false], score.Calls.Select(c => c.SolvedSubQuestion));
+        using var episodeSession = env.OpenSession();
+        var outcome = await new Episode(task, episodeSession, options).StepAsync(turn);
+        Assert.Equal(outcome.Reward, score.Reward, 12);
+    }
+
     [Fact]
     public void The_start_state_has_every_sub_question()
     {

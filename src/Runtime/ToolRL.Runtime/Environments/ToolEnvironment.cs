@@ -68,8 +68,7 @@ public sealed class ToolEnvironment<TTools> : IScenarioEnvironment where TTools 
     public IToolSession OpenSession()
     {
         var tools = Factory() ?? throw new InvalidOperationException($"The tools factory of scenario '{Name}' returned null.");
-        var scenario = Scenario;
-        return _sessions.Open((name, arguments, token) => scenario.Invoke(tools, name, arguments, token), tools as IDisposable);
+        return new ScenarioToolSession<TTools>(_sessions, Scenario, tools);
     }
 
     /// <inheritdoc />

@@ -13,20 +13,28 @@ namespace ToolRL.Environments;
 /// it finishes in the background on its <see cref="ToolCallScheduler"/> thread and its result is discarded. Later calls of the same session then run
 /// beside it on the same state; tools that must stay consistent should observe their token.
 /// </remarks>
-internal sealed class ToolSession : IToolSession
+internal class ToolSession : IToolSession
 {
     private readonly ToolSessionFactory _factory;
-    private readonly ToolDispatcher _dispatch;
+    private readonly ToolDispatcher? _dispatch;
     private readonly IDisposable? _state;
     private BoundedCall? _call;
     private bool _disposed;
 
+    /// <summary>A session whose calls run through <paramref name="dispatch"/>.</summary>
     public ToolSession(ToolSessionFactory factory, ToolDispatcher dispatch, IDisposable? state)
+        : this(factory, state) => _dispatch = dispatch;
+
+    /// <summary>For a subclass that overrides <see cref="Dispatch"/> (no delegate to allocate per session).</summary>
+    protected ToolSession(ToolSessionFactory factory, IDisposable? state)
     {
         _factory = factory;
-        _dispatch = dispatch;
         _state = state;
     }
+
+    /// <summary>Runs one validated call on this session's tool state; may throw.</summary>
+    protected virtual ToolResult Dispatch(string toolName, JsonElement arguments, CancellationToken cancellationToken) =>
+        _dispatch!(toolName, arguments, cancellationToken);
 
     public ValueTask<ToolResult> ExecuteAsync(ToolCall call, CancellationToken cancellationToken = default)
     {
@@ -93,7 +101,16 @@ internal sealed class ToolSession : IToolSession
     internal ToolResult InvokeGuarded(string name, JsonDocument document, CancellationToken token)
     {
         using (document)
-            return ToolSessionFactory.Invoke(_dispatch, name, document.RootElement, token);
+        {
+            try
+            {
+                return Dispatch(name, document.RootElement, token);
+            }
+            catch (Exception ex)
+            {
+                return ToolSessionFactory.FeedbackFor(ex, name, token);
+            }
+        }
     }
 
     internal ToolResult Finish(ToolResult result) => FeedbackLimits.Truncate(result, _factory.Options.MaxOutputLength);

@@ -91,18 +91,18 @@ public sealed class ToolSessionFactory
         {
             return dispatch(toolName, arguments, cancellationToken);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return ToolFeedback.Cancelled(toolName);
-        }
-        catch (NoRecordException ex)
-        {
-            // A facts tool with no record for these arguments: its text as written, without the error prefix.
-            return new ToolResult(ToolOutcome.NoRecord, ex.Message);
-        }
         catch (Exception ex)
         {
-            return ToolFeedback.Exception(toolName, ex);
+            return FeedbackFor(ex, toolName, cancellationToken);
         }
     }
+
+    /// <summary>The result a call that threw <paramref name="exception"/> gets.</summary>
+    internal static ToolResult FeedbackFor(Exception exception, string toolName, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException when cancellationToken.IsCancellationRequested => ToolFeedback.Cancelled(toolName),
+        // A facts tool with no record for these arguments: its text as written, without the error prefix.
+        NoRecordException => new ToolResult(ToolOutcome.NoRecord, exception.Message),
+        _ => ToolFeedback.Exception(toolName, exception),
+    };
 }

@@ -92,7 +92,7 @@ public sealed class Episode
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<StepOutcome> RunCallsAsync(ParsedTurn turn, CancellationToken cancellationToken)
     {
-        var (executed, solved) = await TurnExecution.RunAsync(_session, turn.ToolCalls, _reference, _strict, _options.SolveRule, cancellationToken)
+        var (executed, solved) = await TurnExecution.RunAsync(_session, turn.ToolCalls, new EpisodeSolver(_reference, _strict, _options.SolveRule), cancellationToken)
             .ConfigureAwait(false);
         CallsMade += executed.Length;
         var reward = StepReward.ForToolCalls(_options.RewardVariant, solved, executed.Length);

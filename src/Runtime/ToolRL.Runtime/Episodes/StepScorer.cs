@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ToolRL.Environments;
 using ToolRL.Parsing;
 using ToolRL.Rewards;
@@ -20,6 +21,8 @@ public sealed record StepScore(double Reward, ParsedTurn Turn, IReadOnlyList<Exe
 public static class StepScorer
 {
     /// <summary>Scores <paramref name="turn"/> at <paramref name="state"/>. Never throws for bad model output.</summary>
+    // Pooled: a bounded call awaits on a scheduler thread, and a fresh state-machine box per turn was its largest part.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<StepScore> ScoreAsync(
         IToolSession session, RecordedState state, ParsedTurn turn, EpisodeOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -29,11 +32,9 @@ public static class StepScorer
         options ??= EpisodeOptions.Default;
         if (!turn.HasToolCalls)
             return new StepScore(StepReward.ForAnswer(turn, state.FinalAnswer, state.UnsolvedCount, state.SolveRate), turn, [], 0);
-        // Only the options' rule decides this turn's reward, so only its set is built and checked.
-        var unsolved = new UnsolvedSet(state.Unsolved);
-        var strict = options.SolveRule == SolveRule.Strict;
-        var (calls, solved) = await TurnExecution.RunAsync(session, turn.ToolCalls, strict ? null : unsolved, strict ? unsolved : null,
-            options.SolveRule, cancellationToken).ConfigureAwait(false);
+        // Only the options' rule decides this turn's reward, so only its answers are checked.
+        var solver = new RecordedSolver(state.Unsolved, options.SolveRule == SolveRule.Strict);
+        var (calls, solved) = await TurnExecution.RunAsync(session, turn.ToolCalls, solver, cancellationToken).ConfigureAwait(false);
         return new StepScore(StepReward.ForToolCalls(options.RewardVariant, solved, calls.Length), turn, calls, solved);
     }
 

@@ -48,6 +48,11 @@ public static class ToolCallParser
 
     private static readonly IReadOnlyList<ToolCall> NoCalls = [];
 
+    private const int MaxScratchCalls = 256;
+
+    [ThreadStatic]
+    private static List<ToolCall>? t_scratch;
+
     /// <summary>Parses Qwen/Hermes assistant text (see the type's remarks for the exact rules).</summary>
     public static ParsedTurn ParseHermes(string? text, HermesParserOptions? options = null)
     {
@@ -61,7 +66,8 @@ public static class ToolCallParser
         if (start < 0)
             return Turn(PyText.Strip(inputs), reasoning, NoCalls);
 
-        // The common single call ends up in a one-element array; a list is made only for a second call.
+        // The common single call ends up in a one-element array; from a second call on, calls gather in this
+        // thread's scratch list and the turn keeps an exact array of them.
         ToolCall? single = null;
         List<ToolCall>? several = null;
         var rest = inputs[start..];
@@ -75,7 +81,15 @@ public static class ToolCallParser
                 if (single is null)
                     single = call;
                 else
-                    (several ??= [single]).Add(call);
+                {
+                    if (several is null)
+                    {
+                        several = t_scratch ?? [];
+                        t_scratch = null; // a nested parse on this thread (none today) would get its own
+                        several.Add(single);
+                    }
+                    several.Add(call);
+                }
             }
             if (close < 0 || options.OneToolOnly)
                 break;
@@ -84,7 +98,12 @@ public static class ToolCallParser
 
         if (single is null)
             return Turn(PyText.Strip(inputs), reasoning, NoCalls);
-        IReadOnlyList<ToolCall> calls = several is null ? [single] : several;
+        IReadOnlyList<ToolCall> calls = several is null ? [single] : several.ToArray();
+        if (several is not null && several.Count <= MaxScratchCalls)
+        {
+            several.Clear();
+            t_scratch = several;
+        }
         return Turn(PyText.Strip(inputs[..start]), reasoning, calls);
     }
 
@@ -135,6 +154,17 @@ public static class ToolCallParser
 
     /// <summary>One block's JSON, decided as <c>parse_qwen</c>'s <c>try</c> body decides it.</summary>
     private static bool TryParseCall(ReadOnlySpan<char> json, out ToolCall call)
+    {
+        if (PlainCallReader.TryRead(json, out var plainName, out var plainArguments))
+        {
+            call = new ToolCall(plainName, plainArguments);
+            return true;
+        }
+        return TryParseCallFully(json, out call);
+    }
+
+    /// <summary>The full path of <see cref="TryParseCall"/>: the block through <see cref="PyJson"/>'s parse tree.</summary>
+    internal static bool TryParseCallFully(ReadOnlySpan<char> json, out ToolCall call)
     {
         call = null!;
         if (!PyJson.TryLoads(json, out var value) || value.Kind != PyValueKind.Dict)

@@ -73,6 +73,19 @@ public sealed class UnsolvedSet
         return false;
     }
 
+    /// <summary>True when <see cref="TrySolve"/> on a set made from <paramref name="recorded"/> would solve (without making it).</summary>
+    internal static bool AnySolves(IReadOnlyDictionary<string, IReadOnlyList<string>> recorded, string toolName, string output)
+    {
+        if (!recorded.TryGetValue(toolName, out var answers))
+            return false;
+        for (var i = 0; i < answers.Count; i++)
+        {
+            if (AnswerVerifier.Verify(output, answers[i]))
+                return true;
+        }
+        return false;
+    }
+
     /// <summary>This set's own answers, copied from the recorded state the first time they change.</summary>
     private Dictionary<string, List<string>> Own()
     {

@@ -119,9 +119,12 @@ public static class JsonArgumentReader
     /// </summary>
     public static bool TryGetName(JsonProperty property, out string name)
     {
+        if (RecentArgumentNames.TryFind(property, out name))
+            return true;
         try
         {
             name = property.Name;
+            RecentArgumentNames.Remember(name);
             return true;
         }
         catch (InvalidOperationException)
