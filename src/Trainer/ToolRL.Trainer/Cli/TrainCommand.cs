@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ToolRL.Cli;
+using ToolRL.Trainer.Base;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;

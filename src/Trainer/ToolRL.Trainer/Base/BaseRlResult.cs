@@ -2,7 +2,7 @@ using ToolRL.Trainer.Analysis;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Rl;
 
-namespace ToolRL.Trainer.EmbeddedDefault;
+namespace ToolRL.Trainer.Base;
 
 /// <summary>What the experiment from the generalist base measured (<see cref="BaseRlJob"/>).</summary>
 internal sealed record BaseRlResult(
