@@ -1,5 +1,6 @@
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Tests.Fakes;

@@ -3,7 +3,7 @@ namespace ToolRL.Trainer.Rollouts;
 
 /// <summary>
 /// Where RL prompts come from: episodes of the given tasks, whose step records (<see cref="EpisodeTrace.Steps"/>)
-/// are the prompts <see cref="GroupSampler"/> samples at. <see cref="PolicyEpisodes"/> runs the policy on them, as the
+/// are the prompts <see cref="Rl.GroupSampler"/> samples at. <see cref="PolicyEpisodes"/> runs the policy on them, as the
 /// paper collects trajectories; <see cref="RecordedConversations"/> replays conversations recorded before (golden
 /// trajectories, an earlier run's episodes).
 /// </summary>

@@ -2,6 +2,7 @@ using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Tasks;
 using ToolRL.Tools;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Sft;
 
