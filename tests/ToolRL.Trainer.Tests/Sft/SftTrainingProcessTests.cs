@@ -41,7 +41,7 @@ public sealed class SftTrainingProcessTests
         using var kill = new CancellationTokenSource();
         var progress = new CancelOnLine(killAfterStep is { } k ? $"[sft] {k}/" : null, kill);
         var run = new PhasedRun(runDirectory, [new RunPhase("sft", "test")], progress);
-        var config = new RunConfig { OutputDir = runDirectory, Steps = options.Steps, CheckpointInterval = 100 };
+        var config = new TrainingLoopOptions { OutputDir = runDirectory, Steps = options.Steps, CheckpointInterval = 100 };
         await run.RunAsync("sft", config, process, null, ProgressDisplay.Plain(progress, everyPercent: 1), kill.Token);
         var losses = MetricsLog.Read(Path.Combine(runDirectory, "metrics.jsonl")).Select(r => r["loss"]).ToArray();
         return (losses, model.parameters().Select(p => p.data<float>().ToArray()).ToArray());
