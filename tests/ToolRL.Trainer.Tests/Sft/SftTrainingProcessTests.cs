@@ -25,7 +25,7 @@ public sealed class SftTrainingProcessTests
         return all;
     }
 
-    private static CausalLM TinyModel(TempDirectory dir, long seed)
+    private static CausalLM TinyModel(TempDirectory dir, int seed)
     {
         TinyCheckpoint.Write(dir.Path, ModelFamily.Qwen3, new TinyModelSizes { VocabSize = AtlasTokenizer.Tokenizer.VocabularySize, HiddenSize = 32, IntermediateSize = 64, Layers = 1, Heads = 2, KeyValueHeads = 1, HeadDim = 16, InitStd = 0.02 }, seed);
         return ModelLoader.Load(dir.Path);

@@ -13,5 +13,5 @@ public interface IRlPromptSource
     /// <param name="tasks">The tasks.</param>
     /// <param name="seed">The sampling seed of this call, for sources that sample; the same seed gives the same episodes.</param>
     /// <param name="cancellationToken">Stops the episodes.</param>
-    Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, long seed, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, int seed, CancellationToken cancellationToken = default);
 }

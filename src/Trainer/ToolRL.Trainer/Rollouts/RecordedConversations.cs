@@ -34,7 +34,7 @@ public sealed class RecordedConversations : IRlPromptSource
         new((task, cancellationToken) => GoldenTrajectory.BuildAsync(task.Environment, task.Task, cancellationToken), options);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, long seed, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, int seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var traces = new List<EpisodeTrace>(tasks.Count);
