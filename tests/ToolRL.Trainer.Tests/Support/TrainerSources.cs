@@ -14,8 +14,13 @@ public static class TrainerSources
 
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
-    /// <summary>src/Trainer/ToolRL.Trainer/**/*.cs, without bin/, obj/ and build/ (the MSBuild-side code).</summary>
-    public static CSharpCompilation Trainer()
+    private static readonly Lazy<CSharpCompilation> TrainerLazy = new(CompileTrainer);
+
+    /// <summary>src/Trainer/ToolRL.Trainer/**/*.cs, without bin/, obj/ and build/ (the MSBuild-side code); compiled
+    /// once and shared by the checks (a compilation is immutable).</summary>
+    public static CSharpCompilation Trainer() => TrainerLazy.Value;
+
+    private static CSharpCompilation CompileTrainer()
     {
         var root = Path.Combine(RepositoryRoot(), "src", "Trainer", "ToolRL.Trainer");
         var trees = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
