@@ -3,7 +3,6 @@ using ToolRL.Environments;
 using ToolRL.Cli;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.Rl;
-using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Fakes;
 using ToolRL.Trainer.Tests.Runs;
 

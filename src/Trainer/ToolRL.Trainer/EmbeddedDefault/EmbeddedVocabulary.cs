@@ -2,7 +2,6 @@ using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Tools;
 using ToolRL.Trainer.Rollouts;
-using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Text.ChatTemplates;
 using ToolRL.Trainer.Text.Tokenization;
 

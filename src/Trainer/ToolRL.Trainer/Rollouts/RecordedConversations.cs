@@ -2,7 +2,6 @@ using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
 using ToolRL.Trainer.Policies;
-using ToolRL.Trainer.Sft;
 
 namespace ToolRL.Trainer.Rollouts;
 
