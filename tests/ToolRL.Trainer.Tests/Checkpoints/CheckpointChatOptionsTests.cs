@@ -58,7 +58,7 @@ public sealed class CheckpointChatOptionsTests
         Assert.False(CheckpointChatOptions.Load(dir["sft"])!.EnableThinking); // SFT rendered with thinking off
         Assert.True(File.Exists(Path.Combine(dir["sft"], ToolRL.Trainer.Data.SplitManifest.FileName)));
 
-        new ToolRL.Trainer.Runs.RunConfig
+        new ToolRL.Trainer.Rl.RunConfig
         {
             SamplesPerPrompt = 2, PromptsPerStep = 1, MiniBatchPrompts = 1, MicroBatchSize = 2, MaxTurns = 1, MaxNewTokens = 4, CheckpointInterval = 1,
         }.Save(dir["run.json"]);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ToolRL.IO;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Support;
 using ToolRL.Trainer.Text.Tokenization;

@@ -1,6 +1,7 @@
 using ToolRL.Environments;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Cli;
+using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.Runs;
 using ToolRL.Trainer.Tests.Text;

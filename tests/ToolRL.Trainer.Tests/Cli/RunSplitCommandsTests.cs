@@ -2,7 +2,7 @@ using System.Text.Json;
 using ToolRL.Environments;
 using ToolRL.Cli;
 using ToolRL.Trainer.Data;
-using ToolRL.Trainer.Runs;
+using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Tests.Fakes;
 using ToolRL.Trainer.Tests.Runs;
 

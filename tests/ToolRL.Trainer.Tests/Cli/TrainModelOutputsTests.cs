@@ -1,5 +1,6 @@
 using ToolRL.Cli;
 using ToolRL.Trainer.EmbeddedDefault;
+using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Tests.EmbeddedDefault;
 using ToolRL.Trainer.Tests.Fakes;

@@ -64,4 +64,22 @@ public sealed class SplitManifestTests
         File.WriteAllText(dir[SplitManifest.FileName], "[1");
         Assert.Throws<InvalidFileException>(() => SplitManifest.Load(dir.Path));
     }
+
+    [Fact]
+    public void A_manifest_written_when_seeds_were_long_loads_and_a_seed_beyond_int_is_named()
+    {
+        // The file as runs wrote it before seeds were int: the same JSON number.
+        using var dir = new TempDirectory();
+        const string Entry = "{\"environment\": \"atlas\", \"id\": \"t1\", \"question\": \"Q?\"}";
+        File.WriteAllText(dir[SplitManifest.FileName], $"{{\"seed\": 42, \"held_out_fraction\": 0.3, \"composed_held_out\": null, \"held_out\": [{Entry}], \"train\": []}}");
+        Assert.Equal(42, SplitManifest.Load(dir.Path).Seed);
+
+        foreach (var seed in new[] { "4294967296", "\"7\"", "1.5" })
+        {
+            File.WriteAllText(dir[SplitManifest.FileName], $"{{\"seed\": {seed}, \"held_out_fraction\": 0.3, \"held_out\": [], \"train\": []}}");
+            var error = Assert.Throws<InvalidFileException>(() => SplitManifest.Load(dir.Path));
+            Assert.Contains("seed", error.Message);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => SplitManifest.Of(new TaskSplit(0.3, seed: 1L << 40), [], []));
+    }
 }

@@ -1,5 +1,5 @@
 using ToolRL.Trainer.EmbeddedDefault;
-using ToolRL.Trainer.Sft;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Tests.Text;
 using ToolRL.Trainer.Text.ChatTemplates;
 using ToolRL.Trainer.Text.Tokenization;

@@ -12,7 +12,7 @@ internal sealed class BigramScorer : nn.Module, ISequenceScorer
     private readonly Embedding embed;
     private readonly Linear head;
 
-    public BigramScorer(int vocab, int dim, long seed) : base(nameof(BigramScorer))
+    public BigramScorer(int vocab, int dim, int seed) : base(nameof(BigramScorer))
     {
         manual_seed(seed);
         embed = nn.Embedding(vocab, dim);

@@ -34,7 +34,7 @@ public class RlTrainingProcessTests
             var policy = TorchPolicy.Load(dir["base"]);
             using var reference = ModelLoader.Load(dir["base"]);
             using var process = new RlTrainingProcess(c, env, policy, reference, env.Tasks, dir["base"]);
-            await new ResumableTrainingLoop(c, quiet).RunAsync(process);
+            await new ResumableTrainingLoop(c.ToLoopOptions(), quiet).RunAsync(process);
         }
 
         await Run(config);

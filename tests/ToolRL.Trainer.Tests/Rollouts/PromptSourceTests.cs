@@ -4,7 +4,6 @@ using ToolRL.Parsing;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Policies;
 using ToolRL.Trainer.Rollouts;
-using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Tests.Fakes;
 
 namespace ToolRL.Trainer.Tests.Rollouts;

@@ -70,7 +70,7 @@ public class ResumeTests
     {
         using var dir = new TempDirectory();
         var quiet = ProgressDisplay.Plain(TextWriter.Null);
-        var config = new RunConfig { Steps = 7, CheckpointInterval = 3, KeepCheckpoints = 2, Seed = 4 };
+        var config = new TrainingLoopOptions { OutputDir = dir["straight"], Steps = 7, CheckpointInterval = 3, KeepCheckpoints = 2, Seed = 4 };
 
         var straight = new BigramProcess();
         await new ResumableTrainingLoop(config with { OutputDir = dir["straight"] }, quiet).RunAsync(straight);
@@ -105,7 +105,7 @@ public class ResumeTests
     {
         using var dir = new TempDirectory();
         var quiet = ProgressDisplay.Plain(TextWriter.Null);
-        var config = new RunConfig { Steps = 7, CheckpointInterval = 3, KeepCheckpoints = 0, Seed = 4 };
+        var config = new TrainingLoopOptions { OutputDir = dir["straight"], Steps = 7, CheckpointInterval = 3, KeepCheckpoints = 0, Seed = 4 };
         var straight = new BigramProcess();
         await new ResumableTrainingLoop(config with { OutputDir = dir["straight"] }, quiet).RunAsync(straight);
 

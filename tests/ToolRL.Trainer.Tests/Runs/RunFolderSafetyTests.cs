@@ -30,7 +30,7 @@ public sealed class RunFolderSafetyTests
     {
         using var dir = new TempDirectory();
         using var held = RunFolderLock.Acquire(dir.Path);
-        var loop = new ResumableTrainingLoop(new RunConfig { OutputDir = dir.Path, Steps = 1 }, ProgressDisplay.Plain(TextWriter.Null));
+        var loop = new ResumableTrainingLoop(new TrainingLoopOptions { OutputDir = dir.Path, Steps = 1 }, ProgressDisplay.Plain(TextWriter.Null));
         await Assert.ThrowsAsync<RunFolderLockedException>(() => loop.RunAsync(new NeverRun()));
         Assert.False(File.Exists(loop.MetricsPath));
     }

@@ -1,4 +1,5 @@
 using ToolRL.Conversations;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Tests.Fakes;
 using ToolRL.Trainer.Text.ChatTemplates;

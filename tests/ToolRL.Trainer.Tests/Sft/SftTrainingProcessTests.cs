@@ -1,5 +1,6 @@
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Models;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Tests.Fakes;
@@ -24,7 +25,7 @@ public sealed class SftTrainingProcessTests
         return all;
     }
 
-    private static CausalLM TinyModel(TempDirectory dir, long seed)
+    private static CausalLM TinyModel(TempDirectory dir, int seed)
     {
         TinyCheckpoint.Write(dir.Path, ModelFamily.Qwen3, new TinyModelSizes { VocabSize = AtlasTokenizer.Tokenizer.VocabularySize, HiddenSize = 32, IntermediateSize = 64, Layers = 1, Heads = 2, KeyValueHeads = 1, HeadDim = 16, InitStd = 0.02 }, seed);
         return ModelLoader.Load(dir.Path);
@@ -40,7 +41,7 @@ public sealed class SftTrainingProcessTests
         using var kill = new CancellationTokenSource();
         var progress = new CancelOnLine(killAfterStep is { } k ? $"[sft] {k}/" : null, kill);
         var run = new PhasedRun(runDirectory, [new RunPhase("sft", "test")], progress);
-        var config = new RunConfig { OutputDir = runDirectory, Steps = options.Steps, CheckpointInterval = 100 };
+        var config = new TrainingLoopOptions { OutputDir = runDirectory, Steps = options.Steps, CheckpointInterval = 100 };
         await run.RunAsync("sft", config, process, null, ProgressDisplay.Plain(progress, everyPercent: 1), kill.Token);
         var losses = MetricsLog.Read(Path.Combine(runDirectory, "metrics.jsonl")).Select(r => r["loss"]).ToArray();
         return (losses, model.parameters().Select(p => p.data<float>().ToArray()).ToArray());

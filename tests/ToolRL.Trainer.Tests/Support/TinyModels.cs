@@ -21,7 +21,7 @@ public static class TinyModels
         EosTokenIds = [96],
     };
 
-    public static CausalLM Load(TempDirectory dir, ModelFamily family, bool tied, int kvHeads = 2, long seed = 7)
+    public static CausalLM Load(TempDirectory dir, ModelFamily family, bool tied, int kvHeads = 2, int seed = 7)
     {
         string path = dir.Sub($"{family}-{tied}-{kvHeads}-{seed}");
         TinyCheckpoint.Write(path, family, Sizes(family, tied, kvHeads), seed);

@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using ToolRL.Trainer.Tests.Support;
 
 namespace ToolRL.Trainer.Tests.Torch;
 
@@ -15,7 +16,7 @@ public class ImplicitScalarTests
     [Fact]
     public void The_trainer_has_no_implicit_scalar_conversions()
     {
-        var found = ImplicitScalars(TrainerCompilation());
+        var found = ImplicitScalars(TrainerSources.Trainer());
         Assert.True(found.Count == 0, "implicit TorchSharp.Scalar conversions (use ScalarMath or an explicit `using var s = v.ToScalar()`):\n" + string.Join("\n", found));
     }
 
@@ -34,23 +35,14 @@ public class ImplicitScalarTests
                 static Tensor Good(Tensor t) { using var s = 1.0.ToScalar(); return t.add(s) * t; }
             }
             """;
-        var compilation = Compile([CSharpSyntaxTree.ParseText(source, ParseOptions, path: "Probe.cs")]);
+        var compilation = TrainerSources.Compile([CSharpSyntaxTree.ParseText(source, TrainerSources.ParseOptions, path: "Probe.cs")]);
         var found = ImplicitScalars(compilation);
         Assert.Equal(["Probe.cs:5", "Probe.cs:6 (operator)"], found);
     }
 
-    // Partial method without body ([GeneratedRegex]); a JsonSerializerContext without its generated members or `Default`.
-    private static readonly HashSet<string> GeneratorGaps = ["CS8795", "CS0534", "CS7036", "CS0117"];
-
-    private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
-
     private static List<string> ImplicitScalars(CSharpCompilation compilation)
     {
-        // Source generators (STJ contexts, [GeneratedRegex]) do not run here; what only they would fill in is not an error
-        // that stops the semantic model from binding the rest.
-        var errors = compilation.GetDiagnostics()
-            .Where(d => d.Severity == DiagnosticSeverity.Error && !GeneratorGaps.Contains(d.Id)).Take(5).ToList();
-        Assert.True(errors.Count == 0, "the sources did not compile for the check: " + string.Join("; ", errors));
+        TrainerSources.AssertBinds(compilation);
         var found = new List<string>();
         foreach (var tree in compilation.SyntaxTrees)
         {
@@ -76,47 +68,5 @@ public class ImplicitScalarTests
             }
         }
         return found;
-    }
-
-    private static CSharpCompilation TrainerCompilation()
-    {
-        var root = Path.Combine(RepositoryRoot(), "src", "Trainer", "ToolRL.Trainer");
-        var trees = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
-                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}")
-                     && !f.Contains($"{Path.DirectorySeparatorChar}build{Path.DirectorySeparatorChar}"))
-            .Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(f), ParseOptions, path: f));
-        return Compile(trees);
-    }
-
-    private static CSharpCompilation Compile(IEnumerable<SyntaxTree> trees)
-    {
-        // The Trainer's references: the framework plus every assembly beside the test (TorchSharp, the Runtime, ...),
-        // except the Trainer itself, whose sources are being compiled.
-        var framework = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        var beside = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll");
-        var references = framework.Concat(beside).DistinctBy(Path.GetFileName)
-            .Where(f => !Path.GetFileName(f).StartsWith("ToolRL.Trainer", StringComparison.Ordinal) && IsManagedAssembly(f)).Select(f => MetadataReference.CreateFromFile(f));
-        var globalUsings = CSharpSyntaxTree.ParseText("""
-            global using System; global using System.IO; global using System.Linq; global using System.Collections.Generic;
-            global using System.Threading; global using System.Threading.Tasks; global using System.Net.Http;
-            """, ParseOptions);
-        // Named as the Trainer so the Runtime's InternalsVisibleTo("ToolRL.Trainer") applies, as in the real build.
-        return CSharpCompilation.Create("ToolRL.Trainer", trees.Append(globalUsings), references,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, allowUnsafe: true));
-    }
-
-    private static bool IsManagedAssembly(string path)
-    {
-        try { System.Reflection.AssemblyName.GetAssemblyName(path); return true; }
-        catch (BadImageFormatException) { return false; }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ToolRL.Sdk.sln")))
-                return dir.FullName;
-        throw new InvalidOperationException("ToolRL.Sdk.sln not found above the test's folder");
     }
 }

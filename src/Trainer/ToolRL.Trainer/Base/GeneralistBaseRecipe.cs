@@ -92,7 +92,7 @@ internal static class GeneralistBaseRecipe
         var run = new PhasedRun(runDir, [new RunPhase(MetricNames.SftPhase, Settings(options, tokenizer.VocabularySize))], progress);
         using (var sft = new SftTrainingProcess(model, examples, sftOptions, tokenizerDir, chat))
         {
-            var loop = new RunConfig { OutputDir = runDir, Steps = options.Steps, Seed = options.Seed, CheckpointInterval = 100, KeepCheckpoints = 2, EvalInterval = options.EvalInterval };
+            var loop = new TrainingLoopOptions { OutputDir = runDir, Steps = options.Steps, Seed = options.Seed, CheckpointInterval = 100, KeepCheckpoints = 2, EvalInterval = options.EvalInterval };
             await run.RunAsync(MetricNames.SftPhase, loop, sft, options.EvalInterval > 0 ? curve : null, ProgressDisplay.Plain(progress, everyPercent: 5), cancellationToken).ConfigureAwait(false);
         }
         string modelDir = Path.Combine(runDir, ModelFolder);

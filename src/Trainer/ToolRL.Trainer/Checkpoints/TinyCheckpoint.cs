@@ -13,7 +13,7 @@ public static class TinyCheckpoint
     /// Writes config.json, model.safetensors (fp32) and generation_config.json to <paramref name="directory"/>,
     /// plus copies of <paramref name="tokenizerFiles"/> (e.g. tokenizer.json) if given. Same seed → same bytes.
     /// </summary>
-    public static ModelConfig Write(string directory, ModelFamily family, TinyModelSizes? sizes = null, long seed = 0, IEnumerable<string>? tokenizerFiles = null)
+    public static ModelConfig Write(string directory, ModelFamily family, TinyModelSizes? sizes = null, int seed = 0, IEnumerable<string>? tokenizerFiles = null)
     {
         sizes ??= new TinyModelSizes();
         var config = ModelConfig.Parse(ConfigJson(family, sizes).ToJsonString());
@@ -41,7 +41,7 @@ public static class TinyCheckpoint
     }
 
     /// <summary>Fills weights ~ N(0, std²), norms ~ 1 + N(0, std²), deterministically from the seed.</summary>
-    public static void Randomize(CausalLM model, double std, long seed)
+    public static void Randomize(CausalLM model, double std, int seed)
     {
         using var generator = new Generator((ulong)seed);
         using var noGrad = no_grad();

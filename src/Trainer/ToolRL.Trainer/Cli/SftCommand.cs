@@ -98,7 +98,7 @@ internal static class SftCommand
             var evaluation = new HeldOutEvaluation(policy, PolicySampling.Greedy with { MaxNewTokens = parse.GetValue(maxNewTokens) }, split.HeldOut,
                 new Episodes.EpisodeOptions { MaxTurns = parse.GetValue(maxTurns) }, runDirectory, context.Output);
             using var process = new SftTrainingProcess(policy.Model, examples, options with { PadTokenId = policy.PadTokenId }, modelDirectory, chat);
-            var loopConfig = new RunConfig
+            var loopConfig = new TrainingLoopOptions
             {
                 OutputDir = runDirectory, Steps = options.Steps, Seed = parse.GetValue(seed), CheckpointInterval = CheckpointInterval, EvalInterval = parse.GetValue(evalInterval),
             };

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using ToolRL.Cli;
+using ToolRL.Trainer.Base;
 using ToolRL.Trainer.Checkpoints;
 using ToolRL.Trainer.Data;
 using ToolRL.Trainer.EmbeddedDefault;
@@ -168,7 +169,7 @@ internal static class TrainCommand
                     $"to start fresh, delete '{Path.GetFullPath(run.OutputDir)}' or pass another --out");
             manifest.Save(run.OutputDir); // eval --run takes its held-out set
             using var process = new RlTrainingProcess(run, environment, policy, reference, split.Train.Select(t => t.Task).ToList(), modelDirectory);
-            var loop = new ResumableTrainingLoop(run, ProgressDisplay.ForConsole());
+            var loop = new ResumableTrainingLoop(run.ToLoopOptions(), ProgressDisplay.ForConsole());
             context.OnInterrupt(() => CheckpointInterruptNote(loop));
             context.Output.WriteLine($"training {modelDirectory} on {environment.Name}: {split.Train.Count} training tasks, {run.Steps} steps ({run.Algorithm}) → {loop.RunDirectory}");
             // Held-out Solve-P/R/F1 before RL, every evalInterval steps and after the last (greedy, the reference rule).

@@ -35,7 +35,7 @@ public sealed class TrainerCliModule : ICliModule, IServedModelOptions
     }
 
     /// <inheritdoc/>
-    Func<ParseResult, IChatCompletionModel?> IServedModelOptions.AddTo(Command serve) => Serving.ServedModelOptions.AddTo(serve);
+    Func<ParseResult, IChatCompletionModel?> IServedModelOptions.AddTo(Command serve) => ServedModelOptions.AddTo(serve);
 
     /// <inheritdoc/>
     public bool IsExpectedError(Exception exception) =>

@@ -32,14 +32,17 @@ public sealed record ComposedRecipe(int PerStructure, int Seed);
 /// <param name="Train">Tasks trained on.</param>
 /// <param name="HeldOut">Tasks held out.</param>
 /// <param name="ComposedHeldOut">How the held-out set's composed tasks were made; null when it has none.</param>
-public sealed record SplitManifest(long Seed, double HeldOutFraction, IReadOnlyList<SplitEntry> Train, IReadOnlyList<SplitEntry> HeldOut, ComposedRecipe? ComposedHeldOut = null)
+public sealed record SplitManifest(int Seed, double HeldOutFraction, IReadOnlyList<SplitEntry> Train, IReadOnlyList<SplitEntry> HeldOut, ComposedRecipe? ComposedHeldOut = null)
 {
     /// <summary>The file in a run folder.</summary>
     public const string FileName = "split.json";
 
     /// <summary>The manifest of <paramref name="train"/> and <paramref name="heldOut"/> under <paramref name="split"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The split's seed is not a 32-bit one (the Trainer's seeds are <c>int</c>).</exception>
     public static SplitManifest Of(TaskSplit split, IEnumerable<EpisodeTask> train, IEnumerable<EpisodeTask> heldOut, ComposedRecipe? composedHeldOut = null) =>
-        new(split.Seed, split.HeldOutFraction, train.Select(SplitEntry.Of).ToArray(), heldOut.Select(SplitEntry.Of).ToArray(), composedHeldOut);
+        new(split.Seed is >= int.MinValue and <= int.MaxValue ? (int)split.Seed
+                : throw new ArgumentOutOfRangeException(nameof(split), split.Seed, "The split's seed must be a 32-bit integer, as the Trainer's seeds are."),
+            split.HeldOutFraction, train.Select(SplitEntry.Of).ToArray(), heldOut.Select(SplitEntry.Of).ToArray(), composedHeldOut);
 
     /// <summary>Writes <see cref="FileName"/> into <paramref name="runDirectory"/> atomically.</summary>
     public void Save(string runDirectory)
@@ -79,7 +82,7 @@ public sealed record SplitManifest(long Seed, double HeldOutFraction, IReadOnlyL
                 ? new ComposedRecipe(c["per_structure"]!.GetValue<int>(), c["seed"]!.GetValue<int>())
                 : null;
             return new SplitManifest(
-                Required(root, "seed", path).GetValue<long>(), Required(root, "held_out_fraction", path).GetValue<double>(),
+                SeedOf(root, path), Required(root, "held_out_fraction", path).GetValue<double>(),
                 ReadEntries(root, "train", path), ReadEntries(root, "held_out", path), composed);
         }
         catch (Exception e) when (e is InvalidOperationException or FormatException or NullReferenceException)
@@ -111,6 +114,12 @@ public sealed record SplitManifest(long Seed, double HeldOutFraction, IReadOnlyL
 
     private static JsonArray Entries(IEnumerable<SplitEntry> entries) =>
         new(entries.Select(e => (JsonNode)new JsonObject { ["environment"] = e.Environment, ["id"] = e.Id, ["question"] = e.Question }).ToArray());
+
+    // Manifests written while the seed was a long hold the same small numbers; one outside int is named, not truncated.
+    private static int SeedOf(JsonObject root, string path) =>
+        Required(root, "seed", path) is JsonValue v && v.TryGetValue<long>(out var seed) && seed is >= int.MinValue and <= int.MaxValue
+            ? (int)seed
+            : throw new InvalidFileException(path, "seed", "must be a 32-bit integer");
 
     private static JsonNode Required(JsonObject root, string name, string path) =>
         root[name] ?? throw new InvalidFileException(path, name, "missing");

@@ -9,7 +9,7 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 public sealed record EmbeddedDefaultOptions
 {
     /// <summary>Seed of the split (<see cref="TaskSplit.DefaultSeed"/>), the weights, the SFT order, sampling and RL prompt choice.</summary>
-    public long Seed { get; init; } = TaskSplit.DefaultSeed;
+    public int Seed { get; init; } = TaskSplit.DefaultSeed;
 
     /// <summary>The run folder (report, metrics, tokenizer, checkpoints); created if missing.</summary>
     public string OutputDirectory { get; init; } = Path.Combine("runs", "embedded-default");

@@ -45,12 +45,12 @@ internal static class EmbeddedDefaultPhases
     };
 
     /// <summary>The loop settings of an SFT stage.</summary>
-    public static RunConfig SftLoop(EmbeddedDefaultOptions o, int steps) =>
-        new() { OutputDir = o.OutputDirectory, Steps = steps, Seed = unchecked((int)o.Seed), CheckpointInterval = SftCheckpointInterval, KeepCheckpoints = 2 };
+    public static TrainingLoopOptions SftLoop(EmbeddedDefaultOptions o, int steps) =>
+        new() { OutputDir = o.OutputDirectory, Steps = steps, Seed = o.Seed, CheckpointInterval = SftCheckpointInterval, KeepCheckpoints = 2 };
 
     /// <summary>The loop settings of the RL phase.</summary>
-    public static RunConfig RlLoop(EmbeddedDefaultOptions o) =>
-        new() { OutputDir = o.OutputDirectory, Steps = o.RlIterations, Seed = unchecked((int)o.Seed), CheckpointInterval = RlCheckpointInterval, KeepCheckpoints = 2 };
+    public static TrainingLoopOptions RlLoop(EmbeddedDefaultOptions o) =>
+        new() { OutputDir = o.OutputDirectory, Steps = o.RlIterations, Seed = o.Seed, CheckpointInterval = RlCheckpointInterval, KeepCheckpoints = 2 };
 
     /// <summary>The behaviour policy's faults for the warm-start data, or null for golden trajectories.</summary>
     public static BehaviourFaults? Faults(EmbeddedDefaultOptions o) => o.WarmStartFaultShare <= 0 ? null : new BehaviourFaults

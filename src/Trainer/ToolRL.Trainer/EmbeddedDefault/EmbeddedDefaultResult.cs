@@ -19,7 +19,7 @@ namespace ToolRL.Trainer.EmbeddedDefault;
 /// <param name="ShortContextSft">The short-context SFT stage before <paramref name="Sft"/>, when it ran.</param>
 /// <param name="HeldOutBySource">The held-out scores of the authored and of the composed held-out tasks.</param>
 public sealed record EmbeddedDefaultResult(
-    long Seed,
+    int Seed,
     string RunDirectory,
     int TrainTasks,
     int HeldOutTasks,

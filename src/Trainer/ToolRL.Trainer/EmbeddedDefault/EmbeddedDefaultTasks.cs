@@ -32,8 +32,8 @@ public sealed record EmbeddedDefaultTasks(SplitTasks Split, IReadOnlyList<Episod
     {
         var rule = new TaskSplit(options.HeldOutFraction, options.Seed);
         var split = SplitTasks.Create(EpisodeTask.All(environments), rule);
-        var composed = ComposedTasks.Compose(environments, rule, heldOut: false, options.ComposedTasksPerStructure, unchecked((int)options.Seed));
-        var recipe = new ComposedRecipe(options.HeldOutComposedTasksPerStructure, unchecked((int)options.Seed * 31 + 7_777));
+        var composed = ComposedTasks.Compose(environments, rule, heldOut: false, options.ComposedTasksPerStructure, options.Seed);
+        var recipe = new ComposedRecipe(options.HeldOutComposedTasksPerStructure, unchecked(options.Seed * 31 + 7_777));
         var heldOutComposed = ComposedTasks.Compose(environments, rule, heldOut: true, recipe.PerStructure, recipe.Seed);
         return new EmbeddedDefaultTasks(split, composed, heldOutComposed, rule, recipe);
     }

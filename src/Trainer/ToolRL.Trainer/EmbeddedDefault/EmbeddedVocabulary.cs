@@ -1,7 +1,7 @@
 using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Tools;
-using ToolRL.Trainer.Sft;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Text.ChatTemplates;
 using ToolRL.Trainer.Text.Tokenization;
 

@@ -76,7 +76,8 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
         }
         int it = context.Step - 1;
         var episodeTasks = _trainTasks.OrderBy(_ => Draw()).Take(_options.RlEpisodesPerIteration).ToArray();
-        long seed = _options.Seed * 1000 + it + 1;
+        // Derived per step; the same number the 64-bit sum gave while |seed| < 2,147,483 (larger seeds wrap, deterministically).
+        int seed = unchecked(_options.Seed * 1000 + it + 1);
         // The episodes are greedy: the seed changes nothing there.
         var episodes = await _prompts.EpisodesAsync(episodeTasks, seed, cancellationToken).ConfigureAwait(false);
         var chosen = episodes.SelectMany(e => e.Steps).OrderBy(_ => Draw()).Take(_options.RlPromptsPerIteration).ToArray();
@@ -110,7 +111,7 @@ internal sealed class PrefixGrpoProcess : ITrainingProcess, IDisposable
     /// <inheritdoc/>
     public void Dispose() => _optimizer.Dispose();
 
-    private Random NewStream() => new(unchecked((int)_options.Seed * 7919 + 17));
+    private Random NewStream() => new(unchecked(_options.Seed * 7919 + 17));
 
     private int Draw()
     {

@@ -14,7 +14,7 @@ internal sealed record GenerationOptions
     /// <summary>Nucleus sampling: keep the smallest set of tokens whose probability reaches p (1 = off).</summary>
     public double TopP { get; init; } = 1.0;
     /// <summary>Seed of the torch generator: same seed, model and prompts → same tokens.</summary>
-    public long Seed { get; init; }
+    public int Seed { get; init; }
     /// <summary>End tokens; null = the model's <c>EndTokenIds</c> (config.json + generation_config.json).</summary>
     public IReadOnlyList<int>? StopTokenIds { get; init; }
     /// <summary>Token id used for padding (never attended to; any valid id).</summary>

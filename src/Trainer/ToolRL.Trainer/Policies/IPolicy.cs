@@ -21,7 +21,7 @@ public sealed record PolicySampling
     /// <summary>Most new tokens per turn.</summary>
     public int MaxNewTokens { get; init; } = 1024;
     /// <summary>Seed for reproducible sampling (API servers may ignore it).</summary>
-    public long? Seed { get; init; }
+    public int? Seed { get; init; }
 
     /// <summary>Greedy decoding, for evaluation.</summary>
     public static PolicySampling Greedy { get; } = new() { Temperature = 0 };

@@ -133,7 +133,7 @@ public sealed class TorchPolicy : IPolicy
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var generated = SequenceGenerator.Generate(Model, rows.Select(i => (IReadOnlyList<int>)prompts[i]).ToArray(),
-                    options with { Seed = (sampling.Seed ?? 0) + batch++ }, cancellationToken);
+                    options with { Seed = unchecked((sampling.Seed ?? 0) + batch++) }, cancellationToken);
                 for (var k = 0; k < rows.Length; k++)
                 {
                     var tokens = generated[k].Tokens;

@@ -92,7 +92,7 @@ public sealed class RlTrainingProcess : ITrainingProcess, IDisposable
         PolicyCheckpoint.Load(directory, _policy.Model, _optimizer);
     }
 
-    private PolicySampling Sampling(long? seed) =>
+    private PolicySampling Sampling(int? seed) =>
         new() { Temperature = _config.Temperature, TopP = _config.TopP, MaxNewTokens = _config.MaxNewTokens, Seed = seed };
 
     /// <summary>The tasks at positions [cursor, cursor + count) of the endless stream of seeded shuffles.</summary>

@@ -3,7 +3,7 @@ namespace ToolRL.Trainer.Rollouts;
 
 /// <summary>
 /// Where RL prompts come from: episodes of the given tasks, whose step records (<see cref="EpisodeTrace.Steps"/>)
-/// are the prompts <see cref="GroupSampler"/> samples at. <see cref="PolicyEpisodes"/> runs the policy on them, as the
+/// are the prompts <see cref="Rl.GroupSampler"/> samples at. <see cref="PolicyEpisodes"/> runs the policy on them, as the
 /// paper collects trajectories; <see cref="RecordedConversations"/> replays conversations recorded before (golden
 /// trajectories, an earlier run's episodes).
 /// </summary>
@@ -13,5 +13,5 @@ public interface IRlPromptSource
     /// <param name="tasks">The tasks.</param>
     /// <param name="seed">The sampling seed of this call, for sources that sample; the same seed gives the same episodes.</param>
     /// <param name="cancellationToken">Stops the episodes.</param>
-    Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, long seed, CancellationToken cancellationToken = default);
+    Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, int seed, CancellationToken cancellationToken = default);
 }

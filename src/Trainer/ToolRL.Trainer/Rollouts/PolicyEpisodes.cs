@@ -16,6 +16,6 @@ public sealed class PolicyEpisodes : IRlPromptSource
     }
 
     /// <inheritdoc/>
-    public Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, long seed, CancellationToken cancellationToken = default) =>
+    public Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, int seed, CancellationToken cancellationToken = default) =>
         new EpisodeRunner(_policy, _options with { Sampling = _options.Sampling with { Seed = seed } }).RunAsync(tasks, cancellationToken);
 }

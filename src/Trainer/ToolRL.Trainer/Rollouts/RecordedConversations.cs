@@ -2,7 +2,6 @@ using ToolRL.Conversations;
 using ToolRL.Episodes;
 using ToolRL.Parsing;
 using ToolRL.Trainer.Policies;
-using ToolRL.Trainer.Sft;
 
 namespace ToolRL.Trainer.Rollouts;
 
@@ -34,7 +33,7 @@ public sealed class RecordedConversations : IRlPromptSource
         new((task, cancellationToken) => GoldenTrajectory.BuildAsync(task.Environment, task.Task, cancellationToken), options);
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, long seed, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<EpisodeTrace>> EpisodesAsync(IReadOnlyList<EpisodeTask> tasks, int seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(tasks);
         var traces = new List<EpisodeTrace>(tasks.Count);

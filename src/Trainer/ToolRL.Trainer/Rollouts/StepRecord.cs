@@ -9,7 +9,7 @@ namespace ToolRL.Trainer.Rollouts;
 /// <summary>
 /// One assistant turn of an episode and the state before it, in the spirit of FTRL's step record: the conversation
 /// the policy saw, the tools, the earlier turns, the unsolved set and solve rate; then the turn taken and what the
-/// environment made of it. Every record is an RL prompt: <see cref="GroupSampler"/> samples new turns for
+/// environment made of it. Every record is an RL prompt: <see cref="Rl.GroupSampler"/> samples new turns for
 /// <see cref="Request"/> and scores them at <see cref="State"/> after replaying <see cref="PriorTurns"/>. Unlike
 /// FTRL, which saves a record after each turn with tool calls, the first turn's state (before any call) is recorded
 /// too. The on-disk FTRL schema is <see cref="ToolRL.Trajectories.StepRecord"/>; <c>collect</c> maps to it.

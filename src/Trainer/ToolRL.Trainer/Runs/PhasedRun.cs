@@ -74,10 +74,10 @@ internal sealed class PhasedRun
     }
 
     /// <summary>
-    /// Runs (or resumes) the next phase, <paramref name="phase"/>, to <see cref="RunConfig.Steps"/>; returns null
+    /// Runs (or resumes) the next phase, <paramref name="phase"/>, to <see cref="TrainingLoopOptions.Steps"/>; returns null
     /// without running it when a later phase already has a checkpoint (this phase ended in an earlier process).
     /// </summary>
-    public async Task<LoopResult?> RunAsync(string phase, RunConfig config, ITrainingProcess process, ITrainingEvaluation? evaluation,
+    public async Task<LoopResult?> RunAsync(string phase, TrainingLoopOptions loop, ITrainingProcess process, ITrainingEvaluation? evaluation,
         ProgressDisplay progress, CancellationToken cancellationToken)
     {
         var index = _next++;
@@ -85,11 +85,11 @@ internal sealed class PhasedRun
             throw new InvalidOperationException($"Phase '{phase}' is not the next of this run ({(index < _phases.Count ? _phases[index].Name : "none left")}).");
         if (index < _resumeAt)
             return null;
-        var loop = new ResumableTrainingLoop(config with { OutputDir = _runDirectory }, progress, phase, Store(phase))
+        var phaseLoop = new ResumableTrainingLoop(loop with { OutputDir = _runDirectory }, progress, phase, Store(phase))
         {
             RecordsBefore = _records, CallerHoldsLock = true,
         };
-        var result = await loop.RunAsync(process, evaluation, cancellationToken).ConfigureAwait(false);
+        var result = await phaseLoop.RunAsync(process, evaluation, cancellationToken).ConfigureAwait(false);
         _records = result.Records;
         return result;
     }

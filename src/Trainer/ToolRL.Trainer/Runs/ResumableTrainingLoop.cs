@@ -1,3 +1,5 @@
+using ToolRL.IO;
+
 namespace ToolRL.Trainer.Runs;
 
 /// <summary>Where a step starts: its number (1-based), the data cursor and the run seed.</summary>
@@ -37,21 +39,21 @@ public sealed record LoopResult(int ResumedFromStep, int StepsRun, int FinalStep
 /// <summary>
 /// Drives a run folder: resumes from the newest complete checkpoint (dropping metric records written after it),
 /// runs the remaining steps, logs each step's metrics to <c>metrics.jsonl</c> and TensorBoard, and checkpoints
-/// every <see cref="RunConfig.CheckpointInterval"/> steps and at the end. Killing the process at any point and
+/// every <see cref="TrainingLoopOptions.CheckpointInterval"/> steps and at the end. Killing the process at any point and
 /// running again completes the same steps with no lost or duplicated records.
 /// </summary>
 public sealed class ResumableTrainingLoop
 {
-    private readonly RunConfig _config;
+    private readonly TrainingLoopOptions _options;
     private readonly ProgressDisplay _progress;
-    private readonly string? _configPath;
+    private readonly string? _configJson;
 
-    /// <summary>Creates the loop for the run folder <see cref="RunConfig.OutputDir"/>: RL steps, checkpoints under
-    /// <c>checkpoints/</c>, the config saved as <c>config.json</c>.</summary>
-    public ResumableTrainingLoop(RunConfig config, ProgressDisplay? progress = null)
-        : this(config, progress, MetricNames.RlPhase, new RunCheckpointStore(Path.GetFullPath(config.OutputDir)))
+    /// <summary>Creates the loop for the run folder <see cref="TrainingLoopOptions.OutputDir"/>: RL steps, checkpoints
+    /// under <c>checkpoints/</c>, <see cref="TrainingLoopOptions.ConfigJson"/> (if any) saved as <c>config.json</c>.</summary>
+    public ResumableTrainingLoop(TrainingLoopOptions options, ProgressDisplay? progress = null)
+        : this(options, progress, MetricNames.RlPhase, new RunCheckpointStore(Path.GetFullPath(options.Validate().OutputDir)))
     {
-        _configPath = Path.Combine(RunDirectory, "config.json");
+        _configJson = options.ConfigJson;
     }
 
     /// <summary>
@@ -59,11 +61,11 @@ public sealed class ResumableTrainingLoop
     /// its checkpoints go to <paramref name="checkpoints"/>, and no <c>config.json</c> is written (the phase's
     /// settings are recorded by the phased run).
     /// </summary>
-    internal ResumableTrainingLoop(RunConfig config, ProgressDisplay? progress, string phase, RunCheckpointStore checkpoints)
+    internal ResumableTrainingLoop(TrainingLoopOptions options, ProgressDisplay? progress, string phase, RunCheckpointStore checkpoints)
     {
-        _config = config.Validate();
+        _options = options.Validate();
         _progress = progress ?? ProgressDisplay.ForConsole();
-        RunDirectory = Path.GetFullPath(config.OutputDir);
+        RunDirectory = Path.GetFullPath(options.OutputDir);
         Phase = phase;
         Checkpoints = checkpoints;
     }
@@ -93,7 +95,7 @@ public sealed class ResumableTrainingLoop
     public string TensorBoardDirectory => Path.Combine(RunDirectory, "tensorboard");
 
     /// <summary>
-    /// Runs (or resumes) the loop to <see cref="RunConfig.Steps"/>. When <paramref name="cancellationToken"/> is
+    /// Runs (or resumes) the loop to <see cref="TrainingLoopOptions.Steps"/>. When <paramref name="cancellationToken"/> is
     /// cancelled, the running step is abandoned, a checkpoint of the last completed step is saved (unless one is
     /// already), and <see cref="OperationCanceledException"/> is thrown: running again resumes from there.
     /// </summary>
@@ -102,7 +104,7 @@ public sealed class ResumableTrainingLoop
 
     /// <summary>
     /// As <see cref="RunAsync(ITrainingProcess, CancellationToken)"/>, calling <paramref name="evaluation"/> before the
-    /// first step of a fresh run, every <see cref="RunConfig.EvalInterval"/> steps and after the last step.
+    /// first step of a fresh run, every <see cref="TrainingLoopOptions.EvalInterval"/> steps and after the last step.
     /// </summary>
     public async Task<LoopResult> RunAsync(ITrainingProcess process, ITrainingEvaluation? evaluation, CancellationToken cancellationToken)
     {
@@ -122,8 +124,8 @@ public sealed class ResumableTrainingLoop
         }
         else if (File.Exists(MetricsPath) || RecordsBefore > 0)
             MetricsLog.TruncateTo(MetricsPath, RecordsBefore);
-        if (_configPath is not null)
-            _config.Save(_configPath);
+        if (_configJson is not null)
+            AtomicFile.WriteAllText(Path.Combine(RunDirectory, "config.json"), _configJson);
 
         var stepsRun = 0;
         using var metrics = new MetricsLog(MetricsPath);
@@ -140,33 +142,33 @@ public sealed class ResumableTrainingLoop
         }
         try
         {
-            await _progress.RunAsync(Phase == MetricNames.RlPhase ? "train" : Phase, _config.Steps, async task =>
+            await _progress.RunAsync(Phase == MetricNames.RlPhase ? "train" : Phase, _options.Steps, async task =>
             {
                 if (startStep > 0)
                     task.Advance(startStep, $"resumed at step {startStep}");
                 else if (evaluation is not null)
                     Log(await evaluation.EvaluateAsync(0, cancellationToken).ConfigureAwait(false));
-                for (var step = startStep + 1; step <= _config.Steps; step++)
+                for (var step = startStep + 1; step <= _options.Steps; step++)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    var outcome = await process.RunStepAsync(new StepContext(step, cursor, _config.Seed), cancellationToken).ConfigureAwait(false);
+                    var outcome = await process.RunStepAsync(new StepContext(step, cursor, _options.Seed), cancellationToken).ConfigureAwait(false);
                     cursor = outcome.NextDataCursor;
                     // A step with no metrics made no update (nothing to learn from): it logs no record.
                     if (outcome.Metrics.Count > 0)
                         Log([new StepMetrics(step, Phase, outcome.Metrics)]);
                     Log(outcome.ExtraRecords ?? []);
-                    if (evaluation is not null && (step == _config.Steps || (_config.EvalInterval > 0 && step % _config.EvalInterval == 0)))
+                    if (evaluation is not null && (step == _options.Steps || (_options.EvalInterval > 0 && step % _options.EvalInterval == 0)))
                         Log(await evaluation.EvaluateAsync(step, cancellationToken).ConfigureAwait(false));
                     stepsRun++;
                     var state = new TrainingState
                     {
-                        Step = step, DataCursor = cursor, Seed = _config.Seed,
+                        Step = step, DataCursor = cursor, Seed = _options.Seed,
                         TorchRngState = TorchRng.Capture(), MetricRecords = metrics.Count,
                     };
                     unsaved = state;
-                    if (step % _config.CheckpointInterval == 0 || step == _config.Steps)
+                    if (step % _options.CheckpointInterval == 0 || step == _options.Steps)
                     {
-                        Checkpoints.Save(state, process.SaveCheckpoint, _config.KeepCheckpoints);
+                        Checkpoints.Save(state, process.SaveCheckpoint, _options.KeepCheckpoints);
                         unsaved = null;
                     }
                     task.Advance(1, Summary(outcome.Metrics));
@@ -177,10 +179,10 @@ public sealed class ResumableTrainingLoop
         {
             // Between steps the model and optimizer are consistent: keep the work done so far.
             if (unsaved is not null)
-                Checkpoints.Save(unsaved, process.SaveCheckpoint, _config.KeepCheckpoints);
+                Checkpoints.Save(unsaved, process.SaveCheckpoint, _options.KeepCheckpoints);
             throw;
         }
-        return new LoopResult(startStep, stepsRun, Math.Max(startStep, _config.Steps), MetricsPath, metrics.Count);
+        return new LoopResult(startStep, stepsRun, Math.Max(startStep, _options.Steps), MetricsPath, metrics.Count);
     }
 
     private static string Summary(IReadOnlyDictionary<string, double> metrics) =>

@@ -47,7 +47,7 @@ internal sealed class TorchChatModel(TorchPolicy policy) : IChatCompletionModel,
             Temperature = sampling.Temperature,
             TopP = sampling.TopP,
             MaxNewTokens = sampling.MaxTokens,
-            Seed = sampling.Seed,
+            Seed = Seed32(sampling.Seed),
         }, cancellationToken);
         var end = policy.Model.EndTokenIds.ToHashSet();
         for (var k = 0; k < runnable.Count; k++)
@@ -63,4 +63,9 @@ internal sealed class TorchChatModel(TorchPolicy policy) : IChatCompletionModel,
     private static ChatCompletionResult Refused(string message) => new("", 0, 0, false, message);
 
     public void Dispose() => policy.Model.Dispose();
+
+    /// <summary>The request's seed as the Trainer's 32-bit seed: OpenAI's are 64-bit; one in range is taken as is,
+    /// a larger one folded to 32 bits (still deterministic).</summary>
+    private static int? Seed32(long? seed) => seed is not { } s ? null
+        : s is >= int.MinValue and <= int.MaxValue ? (int)s : unchecked((int)s ^ (int)(s >> 32));
 }

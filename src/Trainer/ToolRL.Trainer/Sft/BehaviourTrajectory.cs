@@ -2,6 +2,7 @@ using ToolRL.Conversations;
 using ToolRL.Environments;
 using ToolRL.Tasks;
 using ToolRL.Tools;
+using ToolRL.Trainer.Rollouts;
 
 namespace ToolRL.Trainer.Sft;
 
@@ -15,7 +16,7 @@ namespace ToolRL.Trainer.Sft;
 internal static class BehaviourTrajectory
 {
     /// <summary>The fault the behaviour policy makes in <paramref name="task"/> (None when the drawn one cannot occur there).</summary>
-    public static TrajectoryFault FaultOf(IToolEnvironment environment, EnvironmentTask task, BehaviourFaults faults, long seed)
+    public static TrajectoryFault FaultOf(IToolEnvironment environment, EnvironmentTask task, BehaviourFaults faults, int seed)
     {
         var random = RandomFor(task, seed);
         double u = random.NextDouble();
@@ -33,7 +34,7 @@ internal static class BehaviourTrajectory
 
     /// <summary>The behaviour policy's conversation for <paramref name="task"/> (user question first) and its fault.</summary>
     public static async Task<(IReadOnlyList<ChatMessage> Messages, TrajectoryFault Fault)> BuildAsync(
-        IToolEnvironment environment, EnvironmentTask task, BehaviourFaults faults, long seed, CancellationToken cancellationToken = default)
+        IToolEnvironment environment, EnvironmentTask task, BehaviourFaults faults, int seed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(task);
@@ -86,5 +87,5 @@ internal static class BehaviourTrajectory
         return (messages, fault);
     }
 
-    private static Random RandomFor(EnvironmentTask task, long seed) => new(unchecked((int)(ToolRL.Fnv.Of(task.Id) ^ (ulong)seed)));
+    private static Random RandomFor(EnvironmentTask task, int seed) => new(unchecked((int)(ToolRL.Fnv.Of(task.Id) ^ (ulong)seed)));
 }

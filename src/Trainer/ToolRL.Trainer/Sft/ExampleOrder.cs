@@ -1,9 +1,10 @@
 namespace ToolRL.Trainer.Sft;
 
 /// <summary>A seeded endless stream of example indices: each pass is a fresh permutation of all examples.</summary>
-internal sealed class ExampleOrder(int count, long seed)
+internal sealed class ExampleOrder(int count, int seed)
 {
-    private readonly Random _random = new(unchecked((int)seed ^ (int)(seed >> 32)));
+    // The stream a long seed gave (its high half, the sign, folded in), so earlier runs keep their order.
+    private readonly Random _random = new(seed ^ (seed >> 31));
     private int[] _pass = [];
     private int _next;
 

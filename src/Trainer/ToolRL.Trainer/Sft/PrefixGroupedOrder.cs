@@ -25,9 +25,10 @@ internal sealed class PrefixGroupedOrder
     /// context prefix with it, if that prefix is at least <paramref name="minShared"/> tokens and half its context;
     /// examples whose context is shorter than <paramref name="minShared"/> form one group of their own, and so do the
     /// members of groups smaller than a batch (many tiny groups would otherwise make many tiny batches).</summary>
-    public PrefixGroupedOrder(IReadOnlyList<SftExample> examples, int batchSize, long seed, int minShared)
+    public PrefixGroupedOrder(IReadOnlyList<SftExample> examples, int batchSize, int seed, int minShared)
     {
-        _random = new Random(unchecked((int)seed ^ (int)(seed >> 32)));
+        // The stream a long seed gave (its high half, the sign, folded in), so earlier runs keep their order.
+        _random = new Random(seed ^ (seed >> 31));
         _batchSize = batchSize;
         _lengths = examples.Select(e => e.TokenIds.Length).ToArray();
         var heads = new List<int>();

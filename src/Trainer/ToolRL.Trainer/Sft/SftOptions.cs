@@ -18,7 +18,7 @@ public sealed record SftOptions
     public LearningRateSchedule Schedule { get; init; } = new();
 
     /// <summary>Seed of the example order.</summary>
-    public long Seed { get; init; }
+    public int Seed { get; init; }
 
     /// <summary>
     /// When &gt; 0, each batch is drawn from examples sharing a context prefix of at least this many tokens (their

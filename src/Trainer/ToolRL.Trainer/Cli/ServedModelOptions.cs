@@ -1,9 +1,10 @@
 using System.CommandLine;
 using ToolRL.Cli;
 using ToolRL.Server.Chat;
-using ToolRL.Trainer.Cli;
+using ToolRL.Trainer.Policies;
+using ToolRL.Trainer.Serving;
 
-namespace ToolRL.Trainer.Serving;
+namespace ToolRL.Trainer.Cli;
 
 /// <summary>
 /// What the Trainer adds to <c>serve</c>: <c>--model DIR</c> (an HF checkpoint folder or a run's final model) with
@@ -43,7 +44,7 @@ internal static class ServedModelOptions
             }
             var batch = CommonOptions.Positive(parse, maxBatch);
             var policy = PolicyOptions.LoadCheckpoint(directory, parse.GetValue(device), ModelOptions.ThinkingChoice(parse, thinking), "e.g. a run's final model folder");
-            return new TorchChatModel(new Policies.TorchPolicy(policy.Model, policy.Tokenizer, policy.Template, policy.TemplateOptions, policy.Name) { MaxBatchSize = batch });
+            return new TorchChatModel(new TorchPolicy(policy.Model, policy.Tokenizer, policy.Template, policy.TemplateOptions, policy.Name) { MaxBatchSize = batch });
         };
     }
 }

@@ -3,8 +3,7 @@ using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Optimization;
 
-namespace ToolRL.Trainer.Tests.Runs;
-
+namespace ToolRL.Trainer.Tests.Rl;
 
 public class RunConfigTests
 {
@@ -61,13 +60,28 @@ public class RunConfigTests
     }
 
     [Fact]
-    public void Step_seeds_differ_by_step_and_stream_and_repeat()
+    public async Task The_loop_options_carry_the_schedule_and_the_run_folder_keeps_the_config_it_ran_with()
     {
-        Assert.Equal(TorchRng.StepSeed(1, 2, 3), TorchRng.StepSeed(1, 2, 3));
-        var seeds = new HashSet<int>();
-        for (var step = 0; step < 50; step++)
-            for (var stream = 0; stream < 4; stream++)
-                seeds.Add(TorchRng.StepSeed(7, step, stream));
-        Assert.Equal(200, seeds.Count);
+        using var dir = new TempDirectory();
+        var c = new RunConfig { OutputDir = dir["run"], Steps = 0, Seed = 9, CheckpointInterval = 4, KeepCheckpoints = 3, EvalInterval = 2, LearningRate = 3e-6 };
+        var loop = c.ToLoopOptions();
+        Assert.Equal((dir["run"], 0, 9, 4, 3, 2), (loop.OutputDir, loop.Steps, loop.Seed, loop.CheckpointInterval, loop.KeepCheckpoints, loop.EvalInterval));
+
+        // No steps to run: the loop only writes config.json, which loads back as the config.
+        await new ResumableTrainingLoop(loop, ProgressDisplay.Plain(TextWriter.Null)).RunAsync(new NoSteps());
+        Assert.Equal(c, RunConfig.Load(Path.Combine(dir["run"], "config.json")));
+
+        // A bad config gives no loop options; a bad schedule built in code no loop.
+        Assert.Contains("checkpointInterval", Assert.Throws<RunConfigException>(() => (c with { CheckpointInterval = 0 }).ToLoopOptions()).Message);
+        var e = Assert.Throws<RunConfigException>(() => new ResumableTrainingLoop(loop with { KeepCheckpoints = -1, OutputDir = " " }));
+        Assert.Contains("keepCheckpoints", e.Message);
+        Assert.Contains("outputDir", e.Message);
+    }
+
+    private sealed class NoSteps : ITrainingProcess
+    {
+        public Task<TrainingStepOutcome> RunStepAsync(StepContext context, CancellationToken cancellationToken) => throw new InvalidOperationException("no step runs");
+        public void SaveCheckpoint(string directory) => throw new InvalidOperationException("nothing to save");
+        public void LoadCheckpoint(string directory) => throw new InvalidOperationException("nothing to load");
     }
 }

@@ -1,8 +1,8 @@
 using ToolRL.Episodes;
 using ToolRL.Trainer.Policies;
-using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Rollouts;
 
-namespace ToolRL.Trainer.Rollouts;
+namespace ToolRL.Trainer.Rl;
 
 /// <summary>
 /// Turns step records into RL samples, as the paper trains: every record is a prompt; the trainable policy samples

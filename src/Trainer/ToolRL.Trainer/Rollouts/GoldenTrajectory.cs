@@ -3,7 +3,7 @@ using ToolRL.Environments;
 using ToolRL.Tasks;
 using ToolRL.Tools;
 
-namespace ToolRL.Trainer.Sft;
+namespace ToolRL.Trainer.Rollouts;
 
 /// <summary>
 /// The golden multi-turn conversation of a task: the user question; one assistant turn per dependency level of

@@ -1,8 +1,8 @@
 using ToolRL.Conversations;
-using ToolRL.Trainer.Sft;
+using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Tests.Fakes;
 
-namespace ToolRL.Trainer.Tests.Sft;
+namespace ToolRL.Trainer.Tests.Rollouts;
 
 // ToolRL.FactAttribute (the Runtime's fact attribute) would otherwise shadow xunit's.
 using FactAttribute = Xunit.FactAttribute;

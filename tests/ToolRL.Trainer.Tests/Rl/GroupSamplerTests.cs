@@ -9,7 +9,7 @@ using ToolRL.Trainer.Tests.Text;
 using static TorchSharp.torch;
 using ToolRL.Trainer.Optimization;
 
-namespace ToolRL.Trainer.Tests.Rollouts;
+namespace ToolRL.Trainer.Tests.Rl;
 
 public class GroupSamplerTests
 {

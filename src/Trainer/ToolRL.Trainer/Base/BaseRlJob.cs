@@ -3,8 +3,8 @@ using System.Globalization;
 using ToolRL.Environments;
 using ToolRL.Episodes;
 using ToolRL.Trainer.Analysis;
-using ToolRL.Trainer.Base;
 using ToolRL.Trainer.Checkpoints;
+using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Evaluation;
 using ToolRL.Trainer.Models;
 using ToolRL.Trainer.Policies;
@@ -14,7 +14,7 @@ using ToolRL.Trainer.Text.ChatTemplates;
 using ToolRL.Trainer.Text.Tokenization;
 using TorchSharp;
 
-namespace ToolRL.Trainer.EmbeddedDefault;
+namespace ToolRL.Trainer.Base;
 
 /// <summary>
 /// The paper's experiment in miniature (issue 15): load the generalist base, which has never seen the target

@@ -3,9 +3,9 @@ using System.Text.Json.Serialization;
 using ToolRL.IO;
 using ToolRL.Rewards;
 using ToolRL.Trainer.Optimization;
-using ToolRL.Trainer.Rl;
+using ToolRL.Trainer.Runs;
 
-namespace ToolRL.Trainer.Runs;
+namespace ToolRL.Trainer.Rl;
 
 /// <summary>
 /// Everything a training run is defined by. Loaded from a JSON file (camelCase keys, unknown keys rejected) and
@@ -88,17 +88,13 @@ public sealed record RunConfig
         Require(MiniBatchPrompts >= 1 && MiniBatchPrompts <= PromptsPerStep,
             $"miniBatchPrompts must be in [1, promptsPerStep={PromptsPerStep}] (got {MiniBatchPrompts}).");
         Require(MicroBatchSize >= 1, $"microBatchSize must be ≥ 1 (got {MicroBatchSize}).");
-        Require(Steps >= 0, $"steps must be ≥ 0 (got {Steps}).");
-        Require(CheckpointInterval >= 1, $"checkpointInterval must be ≥ 1 (got {CheckpointInterval}).");
-        Require(KeepCheckpoints >= 0, $"keepCheckpoints must be ≥ 0 (got {KeepCheckpoints}).");
-        Require(EvalInterval >= 0, $"evalInterval must be ≥ 0 (got {EvalInterval}).");
         Require(MaxTurns >= 1, $"maxTurns must be ≥ 1 (got {MaxTurns}).");
         Require(MaxNewTokens >= 1, $"maxNewTokens must be ≥ 1 (got {MaxNewTokens}).");
         Require(Temperature >= 0, $"temperature must be ≥ 0 (got {Temperature}).");
         Require(TopP is > 0 and <= 1, $"topP must be in (0, 1] (got {TopP}).");
         Require(Device is "cpu" or "cuda" || Device.StartsWith("cuda:", StringComparison.Ordinal),
             $"device must be cpu, cuda or cuda:N (got '{Device}').");
-        Require(!string.IsNullOrWhiteSpace(OutputDir), "outputDir must not be empty.");
+        problems.AddRange(LoopOptions().Problems());
         Try(() => RlAlgorithmNames.Parse(Algorithm));
         Try(() => KlEstimatorNames.Parse(KlType));
         Try(() => Rl.LossAggregation.Parse(LossAggregation));
@@ -116,6 +112,18 @@ public sealed record RunConfig
             catch (ArgumentException e) { problems.Add(e.Message); }
         }
     }
+
+    /// <summary>
+    /// The training loop's schedule this config describes (run folder, steps, seed, checkpoint and eval intervals),
+    /// with the config itself to save as the run folder's <c>config.json</c>. Validates the config first.
+    /// </summary>
+    public TrainingLoopOptions ToLoopOptions() => Validate().LoopOptions() with { ConfigJson = ToJson() };
+
+    private TrainingLoopOptions LoopOptions() => new()
+    {
+        OutputDir = OutputDir, Steps = Steps, Seed = Seed,
+        CheckpointInterval = CheckpointInterval, KeepCheckpoints = KeepCheckpoints, EvalInterval = EvalInterval,
+    };
 
     /// <summary>The RL update settings this config describes.</summary>
     public RlUpdateOptions ToUpdateSettings() => new()
@@ -182,13 +190,6 @@ public sealed record RunConfig
 
     /// <summary>Writes the config to <paramref name="path"/> atomically.</summary>
     public void Save(string path) => AtomicFile.WriteAllText(path, ToJson());
-}
-
-/// <summary>A run configuration problem; the message names the setting or file.</summary>
-public sealed class RunConfigException : Exception
-{
-    /// <summary>Creates the exception.</summary>
-    public RunConfigException(string message, Exception? inner = null) : base(message, inner) { }
 }
 
 /// <summary>Source-generated JSON for <see cref="RunConfig"/> (no reflection).</summary>

@@ -1,10 +1,10 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using ToolRL.Trainer.Runs;
+using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Tests.Text;
 
-namespace ToolRL.Trainer.Tests.Runs;
+namespace ToolRL.Trainer.Tests.Rl;
 
 /// <summary>
 /// The README's table of <c>train --model --config</c> keys is RunConfig itself: every JSON key, its default and

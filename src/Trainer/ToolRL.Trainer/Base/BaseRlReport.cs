@@ -1,8 +1,9 @@
 using System.Globalization;
 using ToolRL.Trainer.Analysis;
+using ToolRL.Trainer.EmbeddedDefault;
 using ToolRL.Trainer.Runs;
 
-namespace ToolRL.Trainer.EmbeddedDefault;
+namespace ToolRL.Trainer.Base;
 
 /// <summary>The experiment's <c>report.md</c>: the paper's three findings, measured, with the curves every run has.</summary>
 internal static class BaseRlReport
