@@ -44,10 +44,11 @@ public static class RlSampling
             double prefill = Time(model, prompts, options with { MaxNewTokens = 1 }, repeats);
             double total = Time(model, prompts, options, repeats);
             int rows = prompts.Count;
+            var outputs = SequenceGenerator.Generate(model, prompts, options);
             double decodeMs = (total - prefill) * 1000 / (MaxNewTokens - 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {groups,2} prompts × {GroupSize} = {rows,3} samples: {total:F2} s → {rows / total:F1} samples/s; prefill (+1 token) {prefill:F2} s; " +
-                $"decode {decodeMs:F1} ms per step = {decodeMs / rows:F3} ms per decoded token ({rows * (MaxNewTokens - 1) / (total - prefill):F0} tokens/s)"));
+                $"decode {decodeMs:F1} ms per step = {decodeMs / rows:F3} ms per decoded token ({rows * (MaxNewTokens - 1) / (total - prefill):F0} tokens/s); outputs {Fingerprint(outputs)}"));
         }
         Console.WriteLine($"  load after: {LoadAverage()}");
         return 0;
@@ -82,6 +83,18 @@ public static class RlSampling
             for (int k = 0; k < GroupSize; k++) rows.Add(prompt);
         }
         return rows;
+    }
+
+    /// <summary>A hash of every token and every log-prob's bits: equal fingerprints = identical outputs (to compare builds).</summary>
+    static string Fingerprint(IReadOnlyList<GeneratedSequence> outputs)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (var g in outputs)
+        {
+            foreach (int t in g.Tokens) hash = (hash ^ (uint)t) * 1099511628211;
+            foreach (float lp in g.LogProbs) hash = (hash ^ (uint)BitConverter.SingleToInt32Bits(lp)) * 1099511628211;
+        }
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
     static string LoadAverage() =>
