@@ -110,8 +110,10 @@ public sealed class CausalLM : nn.Module
     internal static Tensor DecodeMask(Tensor attentionMask, long past)
     {
         using var scope = NewDisposeScope();
-        var allowed = attentionMask.ne(0L); // a fresh tensor, so the in-place fill never writes the caller's mask
-        allowed.narrow(1, past, 1).fill_(true);
+        using var zero = 0L.ToScalar();
+        using var yes = true.ToScalar();
+        var allowed = attentionMask.ne(zero); // a fresh tensor, so the in-place fill never writes the caller's mask
+        allowed.narrow(1, past, 1).fill_(yes);
         return allowed.view(allowed.shape[0], 1, 1, past + 1).MoveToOuterDisposeScope();
     }
 
