@@ -46,6 +46,10 @@ internal static class SequenceGenerator
             mask = mask.index_select(0, rowIndex);
         }
         var nextPosition = mask.sum(1, keepdim: true);
+        // The attention mask grows by one column a step: written in place into a buffer of the final width, not
+        // concatenated (a copy of the whole mask) every step.
+        var maskBuffer = zeros([rows, promptLength + options.MaxNewTokens], ScalarType.Int64, device);
+        maskBuffer.narrow(1, 0, promptLength).copy_(mask);
 
         var tokens = Enumerable.Range(0, rows).Select(_ => new List<int>()).ToArray();
         var logProbs = Enumerable.Range(0, rows).Select(_ => new List<float>()).ToArray();
@@ -73,11 +77,9 @@ internal static class SequenceGenerator
                 feed[r] = active[r] ? nextIds[r] : options.PadTokenId;
                 feedMask[r] = active[r] ? 1 : 0;
             }
-            var stepMask = tensor(feedMask, [rows, 1], device: device);
-            var newMask = cat([mask, stepMask], 1).MoveToOuterDisposeScope();
-            mask.Dispose();
-            mask = newMask;
-            var stepLogits = model.forward(tensor(feed, [rows, 1], device: device), nextPosition, mask, cache).squeeze(1);
+            long width = promptLength + step + 1;
+            maskBuffer.narrow(1, width - 1, 1).copy_(tensor(feedMask, [rows, 1], device: device));
+            var stepLogits = model.forward(tensor(feed, [rows, 1], device: device), nextPosition, maskBuffer.narrow(1, 0, width), cache).squeeze(1);
             nextPosition.PlusInPlace(1);
             logits.Dispose();
             logits = stepLogits.MoveToOuterDisposeScope();

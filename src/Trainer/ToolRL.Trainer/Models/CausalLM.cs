@@ -96,13 +96,33 @@ public sealed class CausalLM : nn.Module
         lmHead is not null ? lmHead.forward(hidden) : nn.functional.linear(hidden, model.EmbedWeight);
 
     /// <summary>[B, 1, T, S]: causal over slots, real keys only, and every query may see its own slot.</summary>
-    static Tensor BuildMask(Tensor inputIds, Tensor? attentionMask, long past)
+    internal static Tensor BuildMask(Tensor inputIds, Tensor? attentionMask, long past)
+    {
+        long b = inputIds.shape[0], t = inputIds.shape[1], s = past + t;
+        if (attentionMask is not null && (attentionMask.shape[0] != b || attentionMask.shape[1] != s))
+            throw new ArgumentException($"attentionMask must have shape [{b}, {s}] (past {past} + new {t}), got [{string.Join(", ", attentionMask.shape)}].");
+        // One new token per row (a decoding step): every slot is causal, so the mask is the real keys plus the token's
+        // own slot, [B, 1, 1, S]: two ops instead of the general path's ten, on a mask as long as the whole cache.
+        return t == 1 && attentionMask is not null ? DecodeMask(attentionMask, past) : GeneralMask(inputIds, attentionMask, past);
+    }
+
+    /// <summary>BuildMask for a single new token: attentionMask [B, past + 1] as bool with the new slot allowed.</summary>
+    internal static Tensor DecodeMask(Tensor attentionMask, long past)
+    {
+        using var scope = NewDisposeScope();
+        using var zero = 0L.ToScalar();
+        using var yes = true.ToScalar();
+        var allowed = attentionMask.ne(zero); // a fresh tensor, so the in-place fill never writes the caller's mask
+        allowed.narrow(1, past, 1).fill_(yes);
+        return allowed.view(allowed.shape[0], 1, 1, past + 1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>BuildMask for any number of new tokens (tests compare <see cref="DecodeMask"/> with it).</summary>
+    internal static Tensor GeneralMask(Tensor inputIds, Tensor? attentionMask, long past)
     {
         using var scope = NewDisposeScope();
         long b = inputIds.shape[0], t = inputIds.shape[1], s = past + t;
         var device = inputIds.device;
-        if (attentionMask is not null && (attentionMask.shape[0] != b || attentionMask.shape[1] != s))
-            throw new ArgumentException($"attentionMask must have shape [{b}, {s}] (past {past} + new {t}), got [{string.Join(", ", attentionMask.shape)}].");
         var keySlots = ScalarMath.Range(s, ScalarType.Int64, device).unsqueeze(0);          // [1, S]
         var querySlots = ScalarMath.Range(past, s, 1, ScalarType.Int64, device).unsqueeze(1); // [T, 1]
         var causal = keySlots.le(querySlots);                                       // [T, S]

@@ -72,7 +72,8 @@ internal sealed class QwenAttention : nn.Module
             // cache every step, so the copy repeat_kv makes would cost more than the attention itself.
             long groups = heads / kvHeads;
             var grouped = q.reshape(b, kvHeads, groups * t, headDim);
-            var groupedMask = mask.repeat(1, 1, groups, 1);
+            // One query token (decoding): every grouped row has the same mask, which broadcasts as it is.
+            var groupedMask = t == 1 ? mask : mask.repeat(1, 1, groups, 1);
             attended = nn.functional.scaled_dot_product_attention(grouped, k, v, groupedMask).view(b, heads, t, headDim);
         }
         var merged = attended.transpose(1, 2).reshape(b, t, heads * headDim);
