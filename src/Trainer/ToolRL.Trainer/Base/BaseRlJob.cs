@@ -12,7 +12,6 @@ using ToolRL.Trainer.Rl;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Text.ChatTemplates;
 using ToolRL.Trainer.Text.Tokenization;
-using TorchSharp;
 
 namespace ToolRL.Trainer.Base;
 
@@ -33,11 +32,9 @@ internal static class BaseRlJob
         options.Validate();
         var card = GeneralistBaseCard.Load(baseDirectory);
         var clock = Stopwatch.StartNew();
-        torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        torch.manual_seed(options.Seed);
-        string runDir = Path.GetFullPath(options.OutputDirectory);
+        using var start = RunStart.Begin(options.Threads, options.Seed, options.OutputDirectory); // one writer per run folder
+        string runDir = start.RunDirectory;
         options = options with { OutputDirectory = runDir };
-        using var runLock = RunFolderLock.Acquire(runDir);
 
         var plan = EmbeddedDefaultTasks.Plan(options, environments);
         progress.WriteLine($"targets: {plan.Train.Length} training tasks (RL prompts only; no demonstrations), {plan.HeldOut.Length} held out (seed {options.Seed})");

@@ -43,11 +43,9 @@ internal static class GeneralistBaseRecipe
         ArgumentNullException.ThrowIfNull(progress);
         options.Validate();
         var clock = Stopwatch.StartNew();
-        torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        torch.manual_seed(options.Seed);
-        string runDir = Path.GetFullPath(options.OutputDirectory);
+        using var start = RunStart.Begin(options.Threads, options.Seed, options.OutputDirectory); // one writer per run folder
+        string runDir = start.RunDirectory;
         options = options with { OutputDirectory = runDir };
-        using var runLock = RunFolderLock.Acquire(runDir);
 
         var universe = ProceduralUniverse.Generate(options.Universe);
         var rule = new TaskSplit(options.HeldOutFraction, options.Seed);

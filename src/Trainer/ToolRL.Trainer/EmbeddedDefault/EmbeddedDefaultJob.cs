@@ -12,7 +12,6 @@ using ToolRL.Trainer.Rollouts;
 using ToolRL.Trainer.Runs;
 using ToolRL.Trainer.Sft;
 using ToolRL.Trainer.Text.ChatTemplates;
-using TorchSharp;
 
 namespace ToolRL.Trainer.EmbeddedDefault;
 
@@ -36,11 +35,9 @@ public static class EmbeddedDefaultJob
         ArgumentNullException.ThrowIfNull(progress);
         options.Validate();
         var clock = Stopwatch.StartNew();
-        torch.set_num_threads(options.Threads > 0 ? options.Threads : Environment.ProcessorCount);
-        torch.manual_seed(options.Seed);
-        string runDir = Path.GetFullPath(options.OutputDirectory);
+        using var start = RunStart.Begin(options.Threads, options.Seed, options.OutputDirectory); // one writer per run folder
+        string runDir = start.RunDirectory;
         options = options with { OutputDirectory = runDir };
-        using var runLock = RunFolderLock.Acquire(runDir); // one writer per run folder; removes dead writers' temp files
         var template = Qwen3ChatTemplate.Instance;
         // Evaluation scores with the reference rule (comparable with the paper, strict beside it); the RL reward with
         // the strict one, so the policy cannot earn reward from error texts that echo its own arguments.
