@@ -37,14 +37,13 @@ public static class RlSampling
 
         // No stop ids: every row decodes MaxNewTokens, so the decoded-token count is fixed.
         var options = new GenerationOptions { MaxNewTokens = MaxNewTokens, Temperature = 1.0, StopTokenIds = [], Seed = 7 };
-        Time(model, Prompts(2, seed: 99), options, 1); // warm-up (allocator, thread pool, kernels)
+        _ = Time(model, Prompts(2, seed: 99), options, 1); // warm-up (allocator, thread pool, kernels)
         foreach (int groups in new[] { 12, 24 })
         {
             var prompts = Prompts(groups, seed: groups);
-            double prefill = Time(model, prompts, options with { MaxNewTokens = 1 }, repeats);
-            double total = Time(model, prompts, options, repeats);
+            double prefill = Time(model, prompts, options with { MaxNewTokens = 1 }, repeats).Seconds;
+            var (total, outputs) = Time(model, prompts, options, repeats);
             int rows = prompts.Count;
-            var outputs = SequenceGenerator.Generate(model, prompts, options);
             double decodeMs = (total - prefill) * 1000 / (MaxNewTokens - 1);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {groups,2} prompts × {GroupSize} = {rows,3} samples: {total:F2} s → {rows / total:F1} samples/s; prefill (+1 token) {prefill:F2} s; " +
@@ -54,10 +53,11 @@ public static class RlSampling
         return 0;
     }
 
-    /// <summary>Best of <paramref name="repeats"/> runs, seconds.</summary>
-    static double Time(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options, int repeats)
+    /// <summary>Best of <paramref name="repeats"/> runs, seconds, and the outputs (the same every run: seeded).</summary>
+    static (double Seconds, IReadOnlyList<GeneratedSequence> Outputs) Time(CausalLM model, IReadOnlyList<IReadOnlyList<int>> prompts, GenerationOptions options, int repeats)
     {
         double best = double.MaxValue;
+        IReadOnlyList<GeneratedSequence> outputs = [];
         for (int i = 0; i < repeats; i++)
         {
             var clock = Stopwatch.StartNew();
@@ -65,8 +65,9 @@ public static class RlSampling
             clock.Stop();
             if (generated.Any(g => g.Tokens.Length != options.MaxNewTokens)) throw new InvalidOperationException("A row stopped early.");
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
+            outputs = generated;
         }
-        return best;
+        return (best, outputs);
     }
 
     /// <summary>

@@ -27,8 +27,7 @@ internal sealed class PrefixGroupedOrder
     /// members of groups smaller than a batch (many tiny groups would otherwise make many tiny batches).</summary>
     public PrefixGroupedOrder(IReadOnlyList<SftExample> examples, int batchSize, int seed, int minShared)
     {
-        // The stream a long seed gave (its high half, the sign, folded in), so earlier runs keep their order.
-        _random = new Random(seed ^ (seed >> 31));
+        _random = ExampleOrder.StreamFor(seed);
         _batchSize = batchSize;
         _lengths = examples.Select(e => e.TokenIds.Length).ToArray();
         var heads = new List<int>();
