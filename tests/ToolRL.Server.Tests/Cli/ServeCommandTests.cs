@@ -65,6 +65,7 @@ public sealed partial class ServeCommandTests
         Assert.NotNull(sid);
         Signal(process, signal);
         Assert.True(process.WaitForExit(20_000), "the server did not stop");
+        process.WaitForExit(); // the timed overload returns before the output handlers have run for the last lines
         Assert.Equal(0, process.ExitCode);
         Assert.Contains("dropping 1 live session(s)", _lines.ToString());
         Assert.Throws<ArgumentException>(() => Process.GetProcessById(worker)); // the worker is gone too

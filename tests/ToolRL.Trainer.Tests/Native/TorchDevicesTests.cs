@@ -3,6 +3,8 @@ using ToolRL.Trainer.Native;
 
 namespace ToolRL.Trainer.Tests.Native;
 
+// ConfigureThreads changes torch's process-wide thread count; run alone, so no test beside it computes with 1 thread.
+[Xunit.Collection(nameof(TorchThreadCount))]
 public sealed class TorchDevicesTests
 {
     [Xunit.Fact]
@@ -34,3 +36,7 @@ public sealed class TorchDevicesTests
         Assert.Equal(Environment.ProcessorCount, torch.get_num_threads());
     }
 }
+
+/// <summary>Tests that change torch's process-wide settings: run after the parallel ones, one at a time.</summary>
+[Xunit.CollectionDefinition(nameof(TorchThreadCount), DisableParallelization = true)]
+public sealed class TorchThreadCount;
